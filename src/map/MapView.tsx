@@ -1,0 +1,90 @@
+/**
+ * The map adapter: the only React component that touches MapLibre. The map and its deck.gl overlay are
+ * created once; afterwards the store drives them (layers through `overlay.setProps`, camera through
+ * `jumpTo` only when the store's camera differs from the map's, so the two can't chase each other).
+ */
+import { useEffect, useRef } from 'react';
+import { Map as MlMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Topology } from 'topojson-specification';
+import { actions, useStore } from '../state/store';
+import type { Camera } from '../state/types';
+import { basemapStyle, buildBasemap } from './basemap';
+import { useDeckLayers } from './useDeckLayers';
+import { exposeTestHandle } from './testHandle';
+// The basemap ships as a static JSON asset of the build (fetched from the app's own origin).
+import countriesUrl from 'world-atlas/countries-50m.json?url';
+
+setWorkerUrl(workerUrl);
+
+function cameraOf(map: MlMap): Camera {
+  const c = map.getCenter();
+  return { zoom: map.getZoom(), lat: c.lat, lon: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
+}
+
+export function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MlMap | null>(null);
+  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const layers = useDeckLayers();
+
+  useEffect(() => {
+    let cancelled = false;
+    const el = container.current;
+    if (!el) return;
+    const cam = useStore.getState().camera;
+    const map = new MlMap({
+      container: el,
+      style: { version: 8, sources: {}, layers: [{ id: 'sea', type: 'background', paint: { 'background-color': '#c9d6e0' } }] },
+      center: [cam.lon, cam.lat],
+      zoom: cam.zoom,
+      bearing: cam.bearing,
+      pitch: cam.pitch,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      maxPitch: 60,
+    });
+    map.getCanvas().setAttribute('aria-label', 'Map of the DPRK–Russia logistics corridors');
+    const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
+    map.addControl(overlay);
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    exposeTestHandle(map, overlay);
+
+    fetch(countriesUrl)
+      .then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.json() as Promise<Topology>;
+      })
+      .then((topology) => {
+        if (!cancelled) map.setStyle(basemapStyle(buildBasemap(topology)));
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) actions.notify('error', `The basemap could not be loaded (${String(e)}); layers are drawn on a plain background.`);
+      });
+    map.on('moveend', () => actions.setCamera(cameraOf(map)));
+
+    const unsubscribe = useStore.subscribe((s, prev) => {
+      if (s.camera === prev.camera) return;
+      const now = cameraOf(map);
+      const c = s.camera;
+      if (Math.abs(now.zoom - c.zoom) < 1e-3 && Math.abs(now.lat - c.lat) < 1e-5 && Math.abs(now.lon - c.lon) < 1e-5 && Math.abs(now.bearing - c.bearing) < 1e-3 && Math.abs(now.pitch - c.pitch) < 1e-3) return;
+      map.jumpTo({ center: [c.lon, c.lat], zoom: c.zoom, bearing: c.bearing, pitch: c.pitch });
+    });
+    return () => {
+      cancelled = true;
+      unsubscribe();
+      map.remove();
+      mapRef.current = null;
+      overlayRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    overlayRef.current?.setProps({ layers });
+  }, [layers]);
+
+  return <div ref={container} className="map" role="region" aria-label="Map" data-testid="map" />;
+}

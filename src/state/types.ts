@@ -1,0 +1,71 @@
+import type { Category, Confidence, SourceKind } from '../domain/schemas';
+
+export interface Camera {
+  zoom: number;
+  lat: number;
+  lon: number;
+  bearing: number;
+  pitch: number;
+}
+
+export const LAYER_IDS = ['rail', 'sea', 'nodes', 'areas', 'sightings', 'labels', 'corridors', 'imported'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+export interface Filters {
+  /** Inclusive window, ISO `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+  /** Empty = every category. */
+  categories: Category[];
+  /** Empty = every confidence level. */
+  confidences: Confidence[];
+  /** Empty = every source kind. */
+  sourceKinds: SourceKind[];
+  /** Free-text search over names and summaries; case-insensitive. */
+  query: string;
+  /** Corridor half-width, km. */
+  widthKm: number;
+}
+
+export interface Selection {
+  /** Selected feature id (sighting, node, route or area). */
+  featureId: string | null;
+  corridorId: string | null;
+  scenarioId: string | null;
+  indicatorId: string | null;
+}
+
+export interface Notice {
+  id: number;
+  level: 'info' | 'warning' | 'error';
+  text: string;
+  /** Longer detail lines (e.g. the first 20 problems of an import). */
+  details?: string[];
+}
+
+export const DATA_START = '2023-07-01';
+export const DATA_END = '2025-12-31';
+
+export const DEFAULT_FILTERS: Filters = {
+  from: DATA_START,
+  to: DATA_END,
+  categories: [],
+  confidences: [],
+  sourceKinds: [],
+  query: '',
+  widthKm: 25,
+};
+
+/** Frames the theatre from Kursk to Rajin on a ~1440 px wide screen. */
+export const DEFAULT_CAMERA: Camera = { zoom: 2.6, lat: 51, lon: 84, bearing: 0, pitch: 0 };
+
+export const DEFAULT_LAYERS: Record<LayerId, boolean> = {
+  rail: true,
+  sea: true,
+  nodes: true,
+  areas: true,
+  sightings: true,
+  labels: true,
+  corridors: true,
+  imported: true,
+};

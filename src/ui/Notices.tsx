@@ -1,0 +1,26 @@
+import { actions, useStore } from '../state/store';
+
+/** Notices (ignored link parts, import problems, data errors) as dismissible, announced messages. */
+export function Notices() {
+  const notices = useStore((s) => s.notices);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices" role="status" aria-live="polite">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice notice-${n.level}`}>
+          <p>{n.text}</p>
+          {n.details && n.details.length > 0 && (
+            <ul>
+              {n.details.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          )}
+          <button type="button" aria-label="Dismiss notice" onClick={() => actions.dismissNotice(n.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

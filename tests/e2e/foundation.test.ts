@@ -1,0 +1,56 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { APP_URL, SHOTS, colourDistance, hexToRgb, launch, openApp, pixelAt, pixels, project, type Recorded } from './harness';
+import { BASEMAP_COLOURS } from '../../src/map/basemap';
+
+describe('the built app, offline, in Chromium', () => {
+  let browser: Browser;
+  let app: Recorded;
+  before(async () => {
+    browser = await launch();
+    app = await openApp(browser);
+    await app.page.screenshot({ path: `${SHOTS}/default-1440x900.png` });
+  });
+  after(async () => browser?.close());
+
+  test('reaches map idle and draws land, sea and the three countries in their colours', async () => {
+    const { page } = app;
+    const at = async (lon: number, lat: number) => {
+      const p = await project(page, lon, lat);
+      return pixelAt(page, p.x, p.y);
+    };
+    const near = (rgb: number[], hex: string, tol = 18) =>
+      assert.ok(colourDistance(rgb, hexToRgb(hex)) < tol, `expected ~${hex}, got rgb(${rgb.join(',')})`);
+    near(await at(100, 64), BASEMAP_COLOURS.rus); // central Siberia
+    near(await at(147, 53), BASEMAP_COLOURS.sea); // Sea of Okhotsk
+    near(await at(127.0, 39.5), BASEMAP_COLOURS.prk); // DPRK interior, between Pyongyang and Wonsan
+    near(await at(31.5, 49.0), BASEMAP_COLOURS.ukr); // central Ukraine
+  });
+
+  test('draws the Russia–Mongolia border line', async () => {
+    const { page } = app;
+    // A vertical strip across the border at 104°E: some pixel must be close to the border colour.
+    const top = await project(page, 104, 52.5);
+    const bottom = await project(page, 104, 49.5);
+    const strip = await pixels(page, { x: Math.round(top.x), y: Math.round(top.y), width: 1, height: Math.round(bottom.y - top.y) });
+    const best = Math.min(...strip.map((rgb) => colourDistance(rgb, hexToRgb(BASEMAP_COLOURS.border))));
+    assert.ok(best < 60, `no border-coloured pixel in the strip (closest distance ${best.toFixed(1)})`);
+  });
+
+  test('no console errors, and no request leaves the app origin', async () => {
+    assert.deepEqual(app.consoleErrors, []);
+    const origin = new URL(APP_URL).origin;
+    const foreign = app.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    assert.deepEqual(foreign, []);
+    assert.ok(app.requests.length > 0);
+  });
+
+  test('has a title, a visible app name and a labelled map canvas', async () => {
+    const { page } = app;
+    assert.match(await page.title(), /Corridor Watch/);
+    assert.ok(await page.getByRole('heading', { name: 'Corridor Watch' }).isVisible());
+    const label = await page.locator('canvas.maplibregl-canvas').getAttribute('aria-label');
+    assert.ok(label && label.length > 5, 'map canvas has an accessible label');
+  });
+});

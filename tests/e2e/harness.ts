@@ -1,0 +1,102 @@
+/**
+ * Shared set-up for browser tests: Debian's Chromium through playwright-core with software WebGL,
+ * a page that records console errors and every request, and a wait for the map to be idle.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+export const APP_URL = process.env.APP_URL ?? 'http://127.0.0.1:4174/';
+export const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface Recorded {
+  page: Page;
+  consoleErrors: string[];
+  requests: string[];
+}
+
+export async function openApp(
+  browser: Browser,
+  opts: { hash?: string; search?: string; width?: number; height?: number } = {},
+): Promise<Recorded> {
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${APP_URL}${opts.search ?? ''}${opts.hash ?? ''}`);
+  await waitIdle(page);
+  return { page, consoleErrors, requests };
+}
+
+/** Waits until MapLibre has drawn the basemap and stopped moving, then one more frame. */
+export async function waitIdle(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => window.__corridorWatch?.isIdle() === true, undefined, { timeout, polling: 100 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** RGB of every pixel in a clip of the page, row by row (decoded in the page; no image library). */
+export async function pixels(
+  page: Page,
+  clip: { x: number; y: number; width: number; height: number },
+): Promise<[number, number, number][]> {
+  const shot = await page.screenshot({ clip });
+  return page.evaluate(async ({ b64, w, h }) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = w;
+    c.height = h;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0, w, h);
+    const d = ctx.getImageData(0, 0, w, h).data;
+    const out: [number, number, number][] = [];
+    for (let i = 0; i < d.length; i += 4) out.push([d[i]!, d[i + 1]!, d[i + 2]!]);
+    return out;
+  }, { b64: shot.toString('base64'), w: Math.round(clip.width), h: Math.round(clip.height) });
+}
+
+/** RGB at one CSS pixel. */
+export async function pixelAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  return (await pixels(page, { x: Math.round(x), y: Math.round(y), width: 1, height: 1 }))[0]!;
+}
+
+/** Screen position of a lon/lat on the map. */
+export function project(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(([lo, la]) => window.__corridorWatch!.project(lo!, la!), [lon, lat]);
+}
+
+export function hexToRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export function colourDistance(a: readonly number[], b: readonly number[]): number {
+  return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+}
