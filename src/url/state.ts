@@ -1,0 +1,190 @@
+/**
+ * The view as a permalink carries it: `UrlState`, its allow-lists, limits, defaults and zod schema.
+ *
+ * Only what is listed here goes into a link (kepler.gl-style allow-list). A valid `UrlState` is
+ * canonical: list members are unique and in allow-list order (publishers sorted), so that
+ * `decodeHash(encodeHash(s)).state` deep-equals `s`.
+ *
+ * The defaults are part of link format v1: keys equal to a default are left out of links, so changing a
+ * default changes what old links mean and needs a new version with a migration.
+ */
+import { z } from 'zod';
+import { CATEGORIES, Category, Confidence, Id, SOURCE_KINDS, SourceKind } from '../domain/schemas';
+
+/** Current link format version (`v=` in the hash). */
+export const URL_VERSION = 1;
+
+/** Map layers a link may switch on, in their canonical order. */
+export const LAYER_IDS = [
+  'rail',
+  'sea',
+  'nodes',
+  'areas',
+  'sightings',
+  'labels',
+  'corridors',
+  'imported',
+] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+/** Confidence words in canonical order (ICD 203). */
+export const CONFIDENCES = ['high', 'moderate', 'low'] as const;
+
+/** Scenario ids from `scenarios.json`. */
+export const SCENARIO_IDS = ['S1', 'S2', 'S3', 'S4'] as const;
+export type ScenarioId = (typeof SCENARIO_IDS)[number];
+
+/** Limits a decoded link is held to. */
+export const LIMITS = {
+  dateMin: '2023-01-01',
+  dateMax: '2026-12-31',
+  widthKmMin: 5,
+  widthKmMax: 100,
+  queryMaxChars: 200,
+  idMaxChars: 64,
+  publisherMaxChars: 100,
+  publishersMax: 20,
+  zoomMin: 0,
+  zoomMax: 24,
+  latMax: 85.0511,
+  pitchMax: 85,
+} as const;
+
+/** Decimal places kept in links: zoom 2, lat/lon 4 (≈ 11 m), bearing/pitch 1. */
+export const PRECISION = { zoom: 2, latLon: 4, bearingPitch: 1 } as const;
+
+/** Map camera. Degrees, MapLibre conventions: bearing −180…180 clockwise from north, pitch 0…85. */
+export interface UrlCamera {
+  zoom: number;
+  lat: number;
+  lon: number;
+  bearing: number;
+  pitch: number;
+}
+
+/** Everything a permalink carries. Lists are sets in canonical order; `null` means "nothing selected". */
+export interface UrlState {
+  camera: UrlCamera;
+  /** Visible layers. */
+  layers: LayerId[];
+  /** Time window, inclusive, `YYYY-MM-DD`, `from ≤ to`. */
+  from: string;
+  to: string;
+  /** Categories shown (empty = none). */
+  cat: Category[];
+  /** Confidence levels shown (empty = none). */
+  conf: Confidence[];
+  /** Source kinds shown (empty = none). */
+  src: SourceKind[];
+  /** Publisher filter, sorted; empty = no publisher filter. */
+  pub: string[];
+  /** Free-text search, ≤ 200 characters. */
+  q: string;
+  /** Corridor half-width in km, integer 5…100. */
+  w: number;
+  /** Selected feature id. */
+  sel: string | null;
+  /** Selected corridor (route id). */
+  cor: string | null;
+  /** Selected scenario. */
+  sc: ScenarioId | null;
+  /** Selected indicator id. */
+  ind: string | null;
+  /** Data version the link was made with: `contentHash` of the geodata, 8 hex digits. */
+  d: string | null;
+  /** The view included imported data, which a link cannot carry. */
+  imp: boolean;
+}
+
+/** Defaults for link format v1: the whole region, every layer and filter on, full date range. */
+export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
+  camera: Object.freeze({ zoom: 3, lat: 50, lon: 100, bearing: 0, pitch: 0 }),
+  layers: [...LAYER_IDS],
+  from: LIMITS.dateMin,
+  to: LIMITS.dateMax,
+  cat: [...CATEGORIES],
+  conf: [...CONFIDENCES],
+  src: [...SOURCE_KINDS],
+  pub: [],
+  q: '',
+  w: 25,
+  sel: null,
+  cor: null,
+  sc: null,
+  ind: null,
+  d: null,
+  imp: false,
+}) as Readonly<UrlState>;
+
+/** A fresh, mutable copy of a state (lists and camera copied). */
+export function cloneUrlState(s: Readonly<UrlState>): UrlState {
+  return {
+    ...s,
+    camera: { ...s.camera },
+    layers: [...s.layers],
+    cat: [...s.cat],
+    conf: [...s.conf],
+    src: [...s.src],
+    pub: [...s.pub],
+  };
+}
+
+/** Sort `values` into the order of `order`, dropping duplicates. */
+export function canonicalOrder<T extends string>(values: Iterable<T>, order: readonly T[]): T[] {
+  const set = new Set(values);
+  return order.filter((v) => set.has(v));
+}
+
+/** True when `s` contains control characters or unpaired UTF-16 surrogates (unsafe in a link). */
+export function hasUnsafeChars(s: string): boolean {
+  return /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(
+    s,
+  );
+}
+
+const isCanonical = <T extends string>(order: readonly T[]) => (list: readonly T[]) =>
+  canonicalOrder(list, order).join(',') === list.join(',');
+
+const IsoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a calendar date')
+  .refine((s) => s >= LIMITS.dateMin && s <= LIMITS.dateMax, 'outside 2023-01-01…2026-12-31');
+
+const LinkId = Id.max(LIMITS.idMaxChars);
+const SafeText = (max: number) => z.string().max(max).refine((s) => !hasUnsafeChars(s), 'unsafe characters');
+
+/** zod schema of a valid (canonical) `UrlState`. */
+export const UrlStateSchema = z
+  .object({
+    camera: z.object({
+      zoom: z.number().min(LIMITS.zoomMin).max(LIMITS.zoomMax),
+      lat: z.number().min(-LIMITS.latMax).max(LIMITS.latMax),
+      lon: z.number().min(-180).max(180),
+      bearing: z.number().min(-180).max(180),
+      pitch: z.number().min(0).max(LIMITS.pitchMax),
+    }),
+    layers: z.array(z.enum(LAYER_IDS)).refine(isCanonical(LAYER_IDS), 'layers not canonical'),
+    from: IsoDay,
+    to: IsoDay,
+    cat: z.array(Category).refine(isCanonical(CATEGORIES), 'categories not canonical'),
+    conf: z.array(Confidence).refine(isCanonical(CONFIDENCES), 'confidence not canonical'),
+    src: z.array(SourceKind).refine(isCanonical(SOURCE_KINDS), 'source kinds not canonical'),
+    pub: z
+      .array(SafeText(LIMITS.publisherMaxChars).refine((s) => s.trim() === s && s.length > 0))
+      .max(LIMITS.publishersMax)
+      .refine((l) => l.every((p, i) => i === 0 || (l[i - 1] as string) < p), 'publishers not sorted'),
+    q: SafeText(LIMITS.queryMaxChars),
+    w: z.number().int().min(LIMITS.widthKmMin).max(LIMITS.widthKmMax),
+    sel: LinkId.nullable(),
+    cor: LinkId.nullable(),
+    sc: z.enum(SCENARIO_IDS).nullable(),
+    ind: LinkId.nullable(),
+    d: z.string().regex(/^[0-9a-f]{8}$/).nullable(),
+    imp: z.boolean(),
+  })
+  .strict()
+  .refine((s) => s.from <= s.to, 'from is after to');
