@@ -124,6 +124,8 @@ export const SightingProps = z.object({
   quantity: Quantity.optional(),
   /** Node or area id the report is about, where there is one. */
   place: Id.optional(),
+  /** Caveats: how a figure was counted, why the point is where it is, whether a claim is disputed. */
+  note: z.string().optional(),
   /** Set only on generated benchmark data. */
   synthetic: z.literal(true).optional(),
   /** Set on analyst-imported reports. */

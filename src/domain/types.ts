@@ -32,4 +32,4 @@ export interface GeodataError {
 
 export type LoadResult =
   | { ok: true; data: Geodata; warnings: GeodataError[] }
-  | { ok: false; errors: GeodataError[]; data: Geodata };
+  | { ok: false; errors: GeodataError[]; data: Geodata; warnings: GeodataError[] };
