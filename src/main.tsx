@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import './ui/app.css';
+import { loadBundled } from './state/bootstrap';
+
+loadBundled();
 
 const root = document.getElementById('root');
 if (root) {

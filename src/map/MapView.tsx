@@ -14,10 +14,14 @@ import type { Camera } from '../state/types';
 import { basemapStyle, buildBasemap } from './basemap';
 import { useDeckLayers } from './useDeckLayers';
 import { exposeTestHandle } from './testHandle';
+import { pickedId, tooltipText } from './picking';
 // The basemap ships as a static JSON asset of the build (fetched from the app's own origin).
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 
 setWorkerUrl(workerUrl);
+
+/** Kursk (west) to Rajin and the Primorye ports (east), the Trans-Siberian (north) to the DPRK (south). */
+const THEATRE_BOUNDS: [[number, number], [number, number]] = [[33, 38.5], [134, 57]];
 
 function cameraOf(map: MlMap): Camera {
   const c = map.getCenter();
@@ -47,7 +51,22 @@ export function MapView() {
       maxPitch: 60,
     });
     map.getCanvas().setAttribute('aria-label', 'Map of the DPRK–Russia logistics corridors');
-    const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
+    const overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      onClick: (info) => {
+        const id = pickedId(info, useStore.getState().sightingSets);
+        actions.select({ featureId: id });
+      },
+      onHover: (info) => actions.hover(pickedId(info, useStore.getState().sightingSets)),
+      getTooltip: (info) => {
+        const s = useStore.getState();
+        const id = pickedId(info, s.sightingSets);
+        const text = id ? tooltipText(id, s.data, s.sightingSets) : null;
+        return text ? { text, className: 'map-tooltip' } : null;
+      },
+      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+    });
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;
@@ -64,9 +83,16 @@ export function MapView() {
       .catch((e: unknown) => {
         if (!cancelled) actions.notify('error', `The basemap could not be loaded (${String(e)}); layers are drawn on a plain background.`);
       });
+    // Without a camera from a link, frame the theatre (Kursk to Rajin) for whatever screen this is.
+    if (useStore.getState().cameraFromLink === false) map.fitBounds(THEATRE_BOUNDS, { padding: 24, animate: false });
+    actions.setCamera(cameraOf(map));
     map.on('moveend', () => actions.setCamera(cameraOf(map)));
 
     const unsubscribe = useStore.subscribe((s, prev) => {
+      if (s.flyTo && s.flyTo !== prev.flyTo) {
+        map.flyTo({ center: [s.flyTo.lon, s.flyTo.lat], zoom: s.flyTo.zoom ?? Math.max(map.getZoom(), 5), duration: 800 });
+        return;
+      }
       if (s.camera === prev.camera) return;
       const now = cameraOf(map);
       const c = s.camera;

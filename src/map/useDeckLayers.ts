@@ -1,22 +1,110 @@
 /**
  * Builds the deck.gl layer list from the store. Layers are cheap descriptions rebuilt on change; their
- * `data` objects are memoised so deck.gl does not re-upload buffers unless the data really changed.
+ * `data` is memoised so deck.gl re-uploads buffers only when the data really changed. Filters reach the
+ * sightings layer as GPU uniforms.
  */
 import { useMemo } from 'react';
 import type { Layer } from '@deck.gl/core';
+import { useShallow } from 'zustand/react/shallow';
+import { CATEGORIES } from '../domain/schemas';
+import { CONFIDENCES } from '../metrics/columns';
 import { useStore } from '../state/store';
+import { filterBounds, findSighting } from '../state/sightingSets';
+import { passOf } from '../state/derived';
 import { labelsLayer, type PlaceLabel } from '../layers/labels';
+import { routesLayer } from '../layers/routes';
+import { nodesLayer, splitStations, STATIONS_MIN_ZOOM } from '../layers/nodes';
+import { areasLayer } from '../layers/areas';
+import { sightingsLayer } from '../layers/sightings';
+import { buildSightingBuffers, withPass } from '../layers/sightingBuffers';
+import { selectionLayer, type Marker } from '../layers/selection';
 import places from './data/places.json';
 
-/** Natural Earth places worth labelling at theatre scale (scale rank ≤ 4, or a capital). */
-function placeLabels(maxRank = 4): PlaceLabel[] {
+export const FONT_FAMILY = 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
+
+/** Natural Earth places worth labelling at theatre scale (scale rank ≤ 3, or a capital). */
+function placeLabels(maxRank = 3): PlaceLabel[] {
   return places.places
     .filter((p) => p.rank <= maxRank || p.capital)
     .map((p) => ({ name: p.name, position: [p.lon, p.lat], rank: p.rank, capital: p.capital }));
 }
+const PLACE_LABELS = placeLabels();
 
 export function useDeckLayers(): Layer[] {
-  const showLabels = useStore((s) => s.layers.labels);
-  const labels = useMemo(() => placeLabels(), []);
-  return useMemo(() => [labelsLayer(labels, { visible: showLabels })], [labels, showLabels]);
+  const { data, sets, layers, filters, featureId, hoverId, showStations } = useStore(
+    useShallow((s) => ({
+      showStations: s.camera.zoom >= STATIONS_MIN_ZOOM,
+      data: s.data,
+      sets: s.sightingSets,
+      layers: s.layers,
+      filters: s.filters,
+      featureId: s.selection.featureId,
+      hoverId: s.hoverId,
+    })),
+  );
+
+  const routes = useMemo(() => {
+    const all = data?.routes ?? [];
+    return { rail: all.filter((r) => r.properties.mode !== 'sea'), sea: all.filter((r) => r.properties.mode === 'sea') };
+  }, [data]);
+
+  const nodes = useMemo(() => {
+    const major = new Set<string>();
+    for (const r of data?.routes ?? []) major.add(r.properties.from).add(r.properties.to);
+    for (const s of data?.sightings ?? []) if (s.properties.place) major.add(s.properties.place);
+    return splitStations(data?.nodes ?? [], major);
+  }, [data]);
+
+  // One GPU buffer set per sighting set, rebuilt only when the set changes.
+  const baseBuffers = useMemo(() => new Map(sets.map((s) => [s, buildSightingBuffers(s.columns)])), [sets]);
+  const passes = sets.map((s) => passOf(s, filters));
+  const buffers = useMemo(
+    () => sets.map((s, i) => ({ set: s, buffers: withPass(baseBuffers.get(s)!, passes[i]!) })),
+    [baseBuffers, ...passes],
+  );
+
+  const bounds = filterBounds(filters);
+  const catIdx = filters.categories.length ? filters.categories.map((c) => CATEGORIES.indexOf(c)) : CATEGORIES.map((_, i) => i);
+  const confIdx = filters.confidences.length ? filters.confidences.map((c) => CONFIDENCES.indexOf(c)) : CONFIDENCES.map((_, i) => i);
+
+  const markers = useMemo((): Marker[] => {
+    const out: Marker[] = [];
+    const add = (id: string | null, kind: Marker['kind']) => {
+      if (!id || !data) return;
+      const f = data.byId.get(id);
+      if (f) {
+        if (f.geometry.type === 'Point') out.push({ position: f.geometry.coordinates as [number, number], kind });
+        return;
+      }
+      const hit = findSighting(sets, id);
+      if (hit) out.push({ position: [hit.set.columns.lon[hit.index]!, hit.set.columns.lat[hit.index]!], kind });
+    };
+    add(featureId, 'selected');
+    if (hoverId !== featureId) add(hoverId, 'hover');
+    return out;
+  }, [data, sets, featureId, hoverId]);
+
+  return useMemo(() => {
+    const out: Layer[] = [
+      areasLayer(data?.areas ?? [], { visible: layers.areas, highlightId: featureId }),
+      routesLayer('rail', routes.rail, { visible: layers.rail, highlightId: featureId }),
+      routesLayer('sea', routes.sea, { visible: layers.sea, highlightId: featureId }),
+      labelsLayer(PLACE_LABELS, { visible: layers.labels }),
+      nodesLayer(nodes.stations, { id: 'stations', visible: layers.nodes && showStations, highlightId: featureId, fontFamily: FONT_FAMILY }),
+      nodesLayer(nodes.major, { visible: layers.nodes, highlightId: featureId, fontFamily: FONT_FAMILY }),
+    ];
+    for (const { set, buffers: b } of buffers) {
+      const visible = set.key === 'imported' ? layers.imported : layers.sightings;
+      out.push(
+        sightingsLayer(set.key === 'imported' ? 'imported' : `sightings-${set.key}`, b, {
+          fromDay: bounds.fromDay,
+          toDay: bounds.toDay,
+          categoryIdx: catIdx,
+          confidenceIdx: confIdx,
+        }, { visible }),
+      );
+    }
+    out.push(selectionLayer(markers));
+    return out;
+  }, [data, routes, nodes, showStations, layers, featureId, buffers, bounds.fromDay, bounds.toDay, catIdx.join(), confIdx.join(), markers]);
 }

@@ -4,6 +4,8 @@
  */
 import { create } from 'zustand';
 import type { Geodata, GeodataError } from '../domain/types';
+import type { SightingSet } from './sightingSets';
+import type { Source } from '../domain/schemas';
 import {
   DEFAULT_CAMERA,
   DEFAULT_FILTERS,
@@ -18,23 +20,50 @@ import {
 export interface AppState {
   data: Geodata | null;
   dataErrors: GeodataError[];
+  /** Bundled, imported and (benchmark only) synthetic sightings. */
+  sightingSets: SightingSet[];
+  /** Sources that came with imported reports (ids `imp-src-…`). */
+  importedSources: ReadonlyMap<string, Source>;
+  /** A one-off camera move the map animates to (e.g. after picking a table row). */
+  flyTo: { lon: number; lat: number; zoom?: number; seq: number } | null;
   camera: Camera;
+  /** True when the camera came from a link, so the map must not re-frame the default view. */
+  cameraFromLink: boolean;
   filters: Filters;
   layers: Record<LayerId, boolean>;
   selection: Selection;
   hoverId: string | null;
   notices: Notice[];
+  ui: UiState;
+}
+
+export interface UiState {
+  /** Which tab the right-hand panel shows. */
+  panel: 'details' | 'corridors' | 'scenarios';
+  tableOpen: boolean;
+  /** Narrow screens: whether the side drawer is open. */
+  drawerOpen: boolean;
+  /** Time-slider playback. */
+  playing: boolean;
+  playStep: 'week' | 'month';
+  /** Milliseconds between playback steps. */
+  playIntervalMs: number;
 }
 
 export const initialState = (): AppState => ({
   data: null,
   dataErrors: [],
+  sightingSets: [],
+  importedSources: new Map(),
+  flyTo: null,
   camera: { ...DEFAULT_CAMERA },
+  cameraFromLink: false,
   filters: { ...DEFAULT_FILTERS },
   layers: { ...DEFAULT_LAYERS },
   selection: { featureId: null, corridorId: null, scenarioId: null, indicatorId: null },
   hoverId: null,
   notices: [],
+  ui: { panel: 'details', tableOpen: false, drawerOpen: false, playing: false, playStep: 'month', playIntervalMs: 800 },
 });
 
 export const useStore = create<AppState>()(() => initialState());
@@ -49,8 +78,19 @@ const sameCamera = (a: Camera, b: Camera) =>
   Math.abs(a.pitch - b.pitch) < 1e-3;
 
 export const actions = {
-  setData(data: Geodata, errors: GeodataError[]) {
-    useStore.setState({ data, dataErrors: errors });
+  setData(data: Geodata, errors: GeodataError[], sets: SightingSet[]) {
+    useStore.setState({ data, dataErrors: errors, sightingSets: sets });
+  },
+  /** Adds or replaces the set with the same key. */
+  putSightingSet(set: SightingSet) {
+    useStore.setState((s) => ({ sightingSets: [...s.sightingSets.filter((x) => x.key !== set.key), set] }));
+  },
+  removeSightingSet(key: SightingSet['key']) {
+    useStore.setState((s) => ({ sightingSets: s.sightingSets.filter((x) => x.key !== key) }));
+  },
+  flyTo(lon: number, lat: number, zoom?: number) {
+    const seq = (useStore.getState().flyTo?.seq ?? 0) + 1;
+    useStore.setState({ flyTo: { lon, lat, seq, ...(zoom !== undefined ? { zoom } : {}) } });
   },
   /** Skips the update when the camera did not really move, so map ⇄ store sync cannot loop. */
   setCamera(camera: Camera) {
@@ -67,10 +107,17 @@ export const actions = {
     useStore.setState((s) => ({ layers: { ...s.layers, [id]: on ?? !s.layers[id] } }));
   },
   select(patch: Partial<Selection>) {
-    useStore.setState((s) => ({ selection: { ...s.selection, ...patch } }));
+    useStore.setState((s) => ({
+      selection: { ...s.selection, ...patch },
+      // Selecting a feature brings its details forward.
+      ui: patch.featureId ? { ...s.ui, panel: 'details' } : s.ui,
+    }));
   },
   clearSelection() {
     useStore.setState((s) => ({ selection: { ...s.selection, featureId: null } }));
+  },
+  setUi(patch: Partial<UiState>) {
+    useStore.setState((s) => ({ ui: { ...s.ui, ...patch } }));
   },
   hover(id: string | null) {
     if (useStore.getState().hoverId !== id) useStore.setState({ hoverId: id });

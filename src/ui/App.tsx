@@ -1,16 +1,75 @@
+/**
+ * Layout: header, a side drawer (layers + legend, filters), the map, a right panel (details, and the
+ * corridor and scenario panels), the time bar and an optional table. Each panel has its own error
+ * boundary so one failing panel leaves the rest usable.
+ */
+import { useEffect } from 'react';
 import { MapView } from '../map/MapView';
+import { actions, useStore } from '../state/store';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Notices } from './Notices';
+import { LayerPanel } from './LayerPanel';
+import { FilterPanel } from './FilterPanel';
+import { TimeSlider } from './TimeSlider';
+import { DetailsPanel } from './DetailsPanel';
+import { SightingsTable } from './SightingsTable';
+import { RightPanel } from './RightPanel';
+
+function useEscapeClearsSelection() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') actions.clearSelection();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
 
 export function App() {
+  const ui = useStore((s) => s.ui);
+  useEscapeClearsSelection();
   return (
     <div className="app">
       <header className="topbar">
+        <button
+          type="button"
+          className="drawer-toggle"
+          aria-expanded={ui.drawerOpen}
+          aria-controls="sidebar"
+          onClick={() => actions.setUi({ drawerOpen: !ui.drawerOpen })}
+        >
+          ☰ <span className="sr-only">Layers and filters</span>
+        </button>
         <h1 className="brand">Corridor Watch</h1>
         <span className="tagline">DPRK → Russia military logistics: routes, sourced sightings, indicators</span>
+        <div className="topbar-actions">
+          <button type="button" aria-pressed={ui.tableOpen} onClick={() => actions.setUi({ tableOpen: !ui.tableOpen })}>
+            Table
+          </button>
+        </div>
       </header>
-      <main className="workspace">
-        <MapView />
-      </main>
+      <div className="workspace">
+        <aside id="sidebar" className={`sidebar${ui.drawerOpen ? ' open' : ''}`} aria-label="Layers and filters">
+          <ErrorBoundary label="The layer panel">
+            <LayerPanel />
+          </ErrorBoundary>
+          <ErrorBoundary label="The filter panel">
+            <FilterPanel />
+          </ErrorBoundary>
+        </aside>
+        <main className="center">
+          <MapView />
+          <ErrorBoundary label="The time bar">
+            <TimeSlider />
+          </ErrorBoundary>
+          {ui.tableOpen && (
+            <ErrorBoundary label="The table">
+              <SightingsTable />
+            </ErrorBoundary>
+          )}
+        </main>
+        <RightPanel details={<DetailsPanel />} />
+      </div>
       <Notices />
     </div>
   );

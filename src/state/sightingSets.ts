@@ -1,0 +1,121 @@
+/**
+ * Sightings as the app holds them: one set per origin (bundled geodata, analyst imports, synthetic
+ * benchmark data), each with its features (for details and export) and a columnar copy (for filters,
+ * metrics and the GPU). Pure functions: data in, data out.
+ */
+import type { SightingFeature, Source } from '../domain/schemas';
+import { dateToDay } from '../domain/dates';
+import {
+  categoryMask,
+  confidenceMask,
+  sourceKindMask,
+  toColumns,
+  ALL_CATEGORIES,
+  ALL_CONFIDENCES,
+  type Columns,
+} from '../metrics/columns';
+import type { Filters } from './types';
+
+export type SetKey = 'bundled' | 'imported' | 'synthetic';
+
+export interface SightingSet {
+  key: SetKey;
+  /** Index-aligned with `columns`; null for synthetic data, whose details are derived from columns. */
+  features: readonly SightingFeature[] | null;
+  columns: Columns;
+  /** Lower-cased "name summary place" per sighting, for the text search; null when not searchable. */
+  haystack: readonly string[] | null;
+  /** Indices ordered by day, then id: the table's default order comes out of the filter for free. */
+  byDay: Uint32Array;
+}
+
+export function makeSet(key: SetKey, features: readonly SightingFeature[], sources: ReadonlyMap<string, Source>): SightingSet {
+  const columns = toColumns(features, sources);
+  const haystack = features.map((f) => `${f.properties.name} ${f.properties.summary} ${f.properties.place ?? ''}`.toLowerCase());
+  return { key, features, columns, haystack, byDay: orderByDay(columns) };
+}
+
+export function makeColumnarSet(key: SetKey, columns: Columns): SightingSet {
+  return { key, features: null, columns, haystack: null, byDay: orderByDay(columns) };
+}
+
+function orderByDay(c: Columns): Uint32Array {
+  const order = new Uint32Array(c.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const day = c.day;
+  return order.sort((a, b) => day[a]! - day[b]! || a - b);
+}
+
+/**
+ * Which sightings pass the text and source-kind filters (the two the GPU cannot do): 1 or 0 per
+ * sighting. Returns null when neither filter is set (everything passes).
+ */
+export function textSourcePass(set: SightingSet, query: string, sourceKinds: Filters['sourceKinds']): Uint8Array | null {
+  const q = query.trim().toLowerCase();
+  const kinds = sourceKinds.length ? sourceKindMask(sourceKinds) : 0;
+  if (!q && !kinds) return null;
+  const n = set.columns.length;
+  const out = new Uint8Array(n);
+  const mask = set.columns.sourceMask;
+  const hay = set.haystack;
+  for (let i = 0; i < n; i++) {
+    if (kinds && (mask[i]! & kinds) === 0) continue;
+    if (q && !(hay ? hay[i]!.includes(q) : set.columns.ids[i]!.includes(q))) continue;
+    out[i] = 1;
+  }
+  return out;
+}
+
+/** Window and masks of the current filters, in the columns' units. */
+export function filterBounds(f: Filters) {
+  return {
+    fromDay: dateToDay(f.from),
+    toDay: dateToDay(f.to),
+    categories: f.categories.length ? categoryMask(f.categories) : ALL_CATEGORIES,
+    confidences: f.confidences.length ? confidenceMask(f.confidences) : ALL_CONFIDENCES,
+  };
+}
+
+/**
+ * Indices of the sightings visible under the filters, in date order. Window edges are inclusive:
+ * a sighting dated `to` is shown. `YYYY-MM` reports count from the first of their month.
+ */
+export function visibleIndices(set: SightingSet, f: Filters, pass: Uint8Array | null): Uint32Array {
+  const { fromDay, toDay, categories, confidences } = filterBounds(f);
+  const { day, category, confidence } = set.columns;
+  const order = set.byDay;
+  const out = new Uint32Array(order.length);
+  let k = 0;
+  // byDay is sorted: binary-search the window's start, stop at its end.
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (day[order[mid]!]! < fromDay) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let j = lo; j < order.length; j++) {
+    const i = order[j]!;
+    if (day[i]! > toDay) break;
+    if (((1 << category[i]!) & categories) === 0) continue;
+    if (((1 << confidence[i]!) & confidences) === 0) continue;
+    if (pass && pass[i] === 0) continue;
+    out[k++] = i;
+  }
+  return out.slice(0, k);
+}
+
+/** The set and index of a sighting id, or null. */
+export function findSighting(sets: readonly SightingSet[], id: string): { set: SightingSet; index: number } | null {
+  for (const set of sets) {
+    if (set.key === 'synthetic') {
+      const m = /^syn-(\d+)$/.exec(id);
+      const index = m ? Number(m[1]) - 1 : -1;
+      if (index >= 0 && set.columns.ids[index] === id) return { set, index };
+      continue;
+    }
+    const index = set.columns.ids.indexOf(id);
+    if (index >= 0) return { set, index };
+  }
+  return null;
+}

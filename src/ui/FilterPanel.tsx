@@ -1,0 +1,102 @@
+/** Filters: categories, confidence, source kind, text search. Empty selection means "all". */
+import { CATEGORIES, SOURCE_KINDS, type Category, type Confidence, type SourceKind } from '../domain/schemas';
+import { CATEGORY_STYLE, css } from '../layers/style';
+import { actions, useStore } from '../state/store';
+
+const CONFIDENCE_LEVELS: Confidence[] = ['high', 'moderate', 'low'];
+const SOURCE_KIND_LABEL: Record<SourceKind, string> = {
+  government: 'Government',
+  'think-tank': 'Think tank',
+  media: 'Media',
+  'state-media': 'State media (claims)',
+  imagery: 'Imagery analysis',
+  intergovernmental: 'Intergovernmental',
+  reference: 'Reference',
+};
+
+function toggle<T>(list: readonly T[], v: T): T[] {
+  return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
+}
+
+function CheckGroup<T extends string>(props: {
+  legend: string;
+  values: readonly T[];
+  selected: readonly T[];
+  label: (v: T) => string;
+  swatch?: (v: T) => string;
+  onChange: (next: T[]) => void;
+}) {
+  const all = props.selected.length === 0;
+  return (
+    <fieldset className="check-group">
+      <legend>
+        {props.legend} <span className="muted">{all ? '(all)' : `(${props.selected.length})`}</span>
+      </legend>
+      {props.values.map((v) => (
+        <label key={v} className="check">
+          <input
+            type="checkbox"
+            checked={all || props.selected.includes(v)}
+            onChange={() => {
+              // From "all", unticking one keeps the others; ticking every one returns to "all".
+              const base = all ? [...props.values] : [...props.selected];
+              const next = toggle(base, v);
+              props.onChange(next.length === props.values.length ? [] : next);
+            }}
+          />
+          {props.swatch && <span className="swatch dot" style={{ background: props.swatch(v) }} />}
+          {props.label(v)}
+        </label>
+      ))}
+      {!all && (
+        <button type="button" className="link" onClick={() => props.onChange([])}>
+          Show all
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+export function FilterPanel() {
+  const f = useStore((s) => s.filters);
+  return (
+    <section className="panel-section" aria-labelledby="filters-h">
+      <h2 id="filters-h">Filters</h2>
+      <label className="field">
+        Search names and summaries
+        <input
+          type="search"
+          value={f.query}
+          placeholder="e.g. Tumangang, KN-23, 528th"
+          maxLength={200}
+          onChange={(e) => actions.setFilters({ query: e.target.value })}
+        />
+      </label>
+      <CheckGroup<Category>
+        legend="Category"
+        values={CATEGORIES}
+        selected={f.categories}
+        label={(c) => CATEGORY_STYLE[c].label}
+        swatch={(c) => css(CATEGORY_STYLE[c].colour)}
+        onChange={(categories) => actions.setFilters({ categories })}
+      />
+      <CheckGroup<Confidence>
+        legend="Confidence"
+        values={CONFIDENCE_LEVELS}
+        selected={f.confidences}
+        label={(c) => c[0]!.toUpperCase() + c.slice(1)}
+        onChange={(confidences) => actions.setFilters({ confidences })}
+      />
+      <CheckGroup<SourceKind>
+        legend="Source kind"
+        values={SOURCE_KINDS}
+        selected={f.sourceKinds}
+        label={(k) => SOURCE_KIND_LABEL[k]}
+        onChange={(sourceKinds) => actions.setFilters({ sourceKinds })}
+      />
+      <button type="button" onClick={() => actions.resetFilters()}>
+        Reset filters
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+/** Layer toggles, each with the legend of what that layer draws. */
+import { useStore, actions } from '../state/store';
+import type { LayerId } from '../state/types';
+import { AREA_STYLE, CONFIDENCE_LABEL, CONFIDENCE_RADIUS, CORRIDOR_STYLE, NODE_STYLE, ROLE_WIDTH, ROUTE_MODE_STYLE, css } from '../layers/style';
+import { CATEGORIES } from '../domain/schemas';
+import { CATEGORY_STYLE } from '../layers/style';
+
+const LAYERS: { id: LayerId; label: string }[] = [
+  { id: 'rail', label: 'Rail routes' },
+  { id: 'sea', label: 'Sea routes' },
+  { id: 'nodes', label: 'Nodes (ports, crossings, hubs, ranges)' },
+  { id: 'areas', label: 'Training areas and deployment zones' },
+  { id: 'corridors', label: 'Selected corridor' },
+  { id: 'sightings', label: 'Sightings (reports)' },
+  { id: 'imported', label: 'Imported reports' },
+  { id: 'labels', label: 'City labels' },
+];
+
+function Legend({ id }: { id: LayerId }) {
+  switch (id) {
+    case 'rail':
+    case 'sea': {
+      const s = ROUTE_MODE_STYLE[id];
+      return (
+        <ul className="legend">
+          <li>
+            <span className={`swatch line ${id === 'sea' ? 'dashed' : ''}`} style={{ borderColor: css(s.colour) }} /> {s.label}
+          </li>
+          {id === 'rail' && (
+            <li className="legend-note">
+              Width by role: {Object.entries(ROLE_WIDTH).map(([r, w]) => `${r} ${w}px`).join(', ')}. Lighter lines are
+              schematic (drawn through stations, within ~25 km of the track).
+            </li>
+          )}
+        </ul>
+      );
+    }
+    case 'nodes':
+      return (
+        <ul className="legend cols">
+          {Object.values(NODE_STYLE).map((s) => (
+            <li key={s.label}>
+              <span className="glyph" style={{ color: css(s.colour) }} aria-hidden="true">{s.glyph}</span> {s.label}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'areas':
+      return (
+        <ul className="legend">
+          {Object.values(AREA_STYLE).map((s) => (
+            <li key={s.label}>
+              <span className="swatch area" style={{ background: css(s.fill), borderColor: css(s.line) }} /> {s.label}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'corridors':
+      return (
+        <ul className="legend">
+          <li>
+            <span className="swatch area" style={{ background: css(CORRIDOR_STYLE.fill), borderColor: css(CORRIDOR_STYLE.line) }} />
+            Corridor: the route buffered by the chosen width; what is inside is what is counted
+          </li>
+        </ul>
+      );
+    case 'sightings':
+    case 'imported':
+      return id === 'imported' ? (
+        <p className="legend-note">Reports you imported, drawn like sightings; they stay until you remove them.</p>
+      ) : (
+        <ul className="legend cols">
+          {CATEGORIES.map((c) => (
+            <li key={c}>
+              <span className="swatch dot" style={{ background: css(CATEGORY_STYLE[c].colour) }} /> {CATEGORY_STYLE[c].label}
+            </li>
+          ))}
+          {(['high', 'moderate', 'low'] as const).map((c) => (
+            <li key={c}>
+              <span
+                className={`swatch dot ${c === 'low' ? 'faint' : ''}`}
+                style={{ width: CONFIDENCE_RADIUS[c] * 2, height: CONFIDENCE_RADIUS[c] * 2 }}
+              />{' '}
+              {CONFIDENCE_LABEL[c]}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'labels':
+      return null;
+  }
+}
+
+export function LayerPanel() {
+  const layers = useStore((s) => s.layers);
+  return (
+    <section className="panel-section" aria-labelledby="layers-h">
+      <h2 id="layers-h">Layers and legend</h2>
+      <ul className="layer-list">
+        {LAYERS.map((l) => (
+          <li key={l.id}>
+            <label>
+              <input type="checkbox" checked={layers[l.id]} onChange={() => actions.toggleLayer(l.id)} data-layer={l.id} /> {l.label}
+            </label>
+            {layers[l.id] && <Legend id={l.id} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
