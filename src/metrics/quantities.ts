@@ -1,0 +1,81 @@
+/**
+ * Quantities reported in a window (railcars, containers, ships, personnel, …): per unit, the number of
+ * reports, their sum, the maximum, the latest value, and the latest against the node's stated baseline.
+ */
+import type { NodeProps } from '../domain/schemas';
+import { QUANTITY_UNITS, NO_UNIT, type Columns, type QuantityUnit } from './columns';
+import { passes, dayRange, type ResolvedFilters } from './filters';
+import type { ZoneMembers } from './join';
+
+const NO_UNIT_ = NO_UNIT;
+
+export type Baseline = NonNullable<NodeProps['baseline']>;
+
+export interface QuantitySummary {
+  unit: QuantityUnit;
+  /** Reports that give a quantity in this unit. */
+  reports: number;
+  /** Sum of the reported values (reports may overlap; read with care). */
+  sum: number;
+  max: number;
+  /** The most recent report's value, day and sighting id (ties: the later index). */
+  latest: { value: number; day: number; id: string };
+  /** The node's stated baseline when its unit matches. */
+  baseline?: Baseline;
+  /** latest.value / baseline.value, when there is a baseline with a non-zero value. */
+  latestVsBaseline?: number;
+}
+
+/**
+ * Summarise quantities of the zone's members within the filters' window.
+ * @example Tumangang, one report of 73 railcars, baseline 20 → latestVsBaseline 3.65
+ */
+export function quantitySummary(
+  zm: ZoneMembers,
+  cols: Columns,
+  f: ResolvedFilters,
+  baseline?: Baseline,
+  positions?: Uint32Array,
+): QuantitySummary[] {
+  const [a, b] = dayRange(zm.days, f.fromDay, f.toDay);
+  const byUnit = new Map<number, QuantitySummary>();
+  // With `positions` (members that report a quantity, see cube.ts) only those are visited.
+  const from = positions ? lowerBoundU32(positions, a) : a;
+  const to = positions ? lowerBoundU32(positions, b) : b;
+  for (let q = from; q < to; q++) {
+    const k = positions ? positions[q]! : q;
+    const i = zm.members[k]!;
+    // Quantity-bearing members are few; their random reads are cheap next to the window's size.
+    const u = cols.qtyUnit[i]!;
+    if (u === NO_UNIT_ || !passes(cols, i, f)) continue;
+    const v = cols.qtyValue[i]!;
+    const day = zm.days[k]!;
+    const s = byUnit.get(u);
+    if (!s) {
+      byUnit.set(u, { unit: QUANTITY_UNITS[u]!, reports: 1, sum: v, max: v, latest: { value: v, day, id: cols.ids[i]! } });
+    } else {
+      s.reports++;
+      s.sum += v;
+      if (v > s.max) s.max = v;
+      if (day >= s.latest.day) s.latest = { value: v, day, id: cols.ids[i]! };
+    }
+  }
+  const out = [...byUnit.values()];
+  for (const s of out) {
+    if (baseline && baseline.unit === s.unit) {
+      s.baseline = baseline;
+      if (baseline.value !== 0) s.latestVsBaseline = s.latest.value / baseline.value;
+    }
+  }
+  return out;
+}
+
+function lowerBoundU32(a: Uint32Array, v: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
