@@ -1,0 +1,20 @@
+/** Public surface of the metrics core. See README.md in this folder. */
+export * from './columns';
+export * from './zones';
+export * from './corridors';
+export * from './catchments';
+export * from './grid';
+export * from './point-index';
+export * from './join';
+export * from './naive';
+export * from './filters';
+export * from './cube';
+export * from './change-level';
+export * from './quantities';
+export * from './window';
+export * from './along';
+export * from './indicators';
+export * from './scoring';
+export * from './engine';
+export * from './client';
+export type * from './protocol';
