@@ -5,7 +5,7 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import './ui/app.css';
 import { loadBundled } from './state/bootstrap';
 
-loadBundled();
+void loadBundled();
 
 const root = document.getElementById('root');
 if (root) {

@@ -4,36 +4,15 @@
  */
 import { loadGeodata, type GeodataFiles } from './load';
 import type { GeodataError, LoadResult } from './types';
+import { GEODATA_FILES, parseJsonText } from './files';
+
+export { GEODATA_FILES, parseJsonText };
 
 const RAW = import.meta.glob<string>(['../../geodata/*.geojson', '../../geodata/sources.json'], {
   query: '?raw',
   import: 'default',
   eager: true,
 });
-
-/** Which file in geodata/ feeds which part of `GeodataFiles`. */
-export const GEODATA_FILES: Record<keyof GeodataFiles, string> = {
-  nodes: 'nodes.geojson',
-  rail: 'rail-routes.geojson',
-  sea: 'sea-routes.geojson',
-  areas: 'areas.geojson',
-  sightings: 'sightings.geojson',
-  sources: 'sources.json',
-};
-
-/** JSON.parse that reports instead of throwing. */
-export function parseJsonText(file: string, text: string | undefined, errors: GeodataError[]): unknown {
-  if (text === undefined) {
-    errors.push({ file, feature: '(file)', field: '', message: 'file not found in geodata/' });
-    return undefined;
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    errors.push({ file, feature: '(file)', field: '', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
-    return undefined;
-  }
-}
 
 /** Raw file texts by file name (e.g. `nodes.geojson`), for export or display. */
 export function bundledGeodataTexts(): Record<string, string> {

@@ -1,16 +1,46 @@
 /**
- * Start-up: validate the bundled geodata once and put it in the store. A broken file or feature never
- * blanks the app: whatever validated is shown, with a notice naming the problems.
+ * Start-up: fetch the geodata files (static assets of the build, same origin), validate them once and
+ * put them in the store. A broken file or feature never blanks the app: whatever validated is shown,
+ * with a notice naming the problems.
  */
-import { loadBundledGeodata } from '../domain/geodata';
+import { loadGeodata, type GeodataFiles } from '../domain/load';
+import { GEODATA_FILES, parseJsonText } from '../domain/files';
+import type { GeodataError } from '../domain/types';
+import { contentHash } from '../url';
 import { actions } from './store';
 import { makeSet } from './sightingSets';
 
-export function loadBundled(): void {
-  const result = loadBundledGeodata();
-  const sets = [makeSet('bundled', result.data.sightings, result.data.sources)];
-  const problems = result.ok ? [] : result.errors;
-  actions.setData(result.data, problems, sets);
+const URLS = import.meta.glob<string>(['../../geodata/*.geojson', '../../geodata/sources.json'], {
+  query: '?url',
+  import: 'default',
+  eager: true,
+});
+const urlOf = (file: string) => Object.entries(URLS).find(([path]) => path.endsWith(`/${file}`))?.[1];
+
+async function fetchText(file: string): Promise<string | undefined> {
+  const url = urlOf(file);
+  if (!url) return undefined;
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
+  return r.text();
+}
+
+/** Loads the bundled geodata into the store; returns the data version (a short hash of the files). */
+export async function loadBundled(): Promise<string> {
+  const keys = Object.keys(GEODATA_FILES) as (keyof GeodataFiles)[];
+  const errors: GeodataError[] = [];
+  const texts = await Promise.all(
+    keys.map((k) =>
+      fetchText(GEODATA_FILES[k]).catch((e: unknown) => {
+        errors.push({ file: GEODATA_FILES[k], feature: '(file)', field: '', message: e instanceof Error ? e.message : String(e) });
+        return undefined;
+      }),
+    ),
+  );
+  const files = Object.fromEntries(keys.map((k, i) => [k, texts[i] === undefined ? undefined : parseJsonText(GEODATA_FILES[k], texts[i], errors)])) as unknown as GeodataFiles;
+  const result = loadGeodata(files);
+  const problems = [...errors, ...(result.ok ? [] : result.errors)];
+  actions.setData(result.data, problems, [makeSet('bundled', result.data.sightings, result.data.sources)]);
   if (problems.length) {
     actions.notify(
       'error',
@@ -18,4 +48,5 @@ export function loadBundled(): void {
       problems.slice(0, 20).map((e) => `${e.file} · ${e.feature} · ${e.field}: ${e.message}`),
     );
   }
+  return contentHash(texts.map((t) => t ?? '').join('\n'));
 }
