@@ -4,7 +4,7 @@ import { check } from '@placemarkio/check-geojson';
 import { booleanClockwise } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { csvCell, exportFileName, exportGeoJSON, parseCSVImport, toCSV, toKML, type ExportMeta } from '../../src/io';
+import { csvCell, exportFileName, exportGeoJSON, parseCSVImport, parseGeoJSONImport, toCSV, toKML, type ExportMeta } from '../../src/io';
 
 type AnyFeature = Feature<Geometry | null, Record<string, unknown> | null>;
 
@@ -131,5 +131,18 @@ describe('toKML', () => {
     expect(kml).toContain('<Document><name>Doc &amp; &lt;script&gt;</name>');
     expect(kml).not.toMatch(/<img|<script|\u0007/);
     expect(kml).toContain('<value>bell</value>');
+  });
+});
+
+describe('import → export → import', () => {
+  it('exports imported sightings as valid GeoJSON and KML that read back the same', () => {
+    const csv = readFileSync(join(__dirname, '../fixtures/io/sightings-3good-2bad.csv'), 'utf8');
+    const imported = parseCSVImport(csv, { batch: 'r1' }).features;
+    const text = exportGeoJSON(imported, { ...META, layer: 'imported' });
+    expect(() => check(text)).not.toThrow();
+    const again = parseGeoJSONImport(text, { batch: 'r2' });
+    expect(again.problems).toEqual([]);
+    expect(again.features.map((f) => f.properties.summary)).toEqual(imported.map((f) => f.properties.summary));
+    expect(toKML(imported).match(/<Placemark>/g)).toHaveLength(imported.length);
   });
 });

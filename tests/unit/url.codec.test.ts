@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
 import {
   DEFAULT_URL_STATE,
   MAX_NOTICES,
@@ -8,6 +9,7 @@ import {
   dataVersionNotice,
   decodeHash,
   encodeHash,
+  type UrlState,
 } from '../../src/url';
 
 const MAP = 'map=4.20/50.1000/95.3000';
@@ -167,5 +169,12 @@ describe('data version', () => {
     expect(dataVersionNotice('1a2b3c4d', '9f8e7d6c')).toBe(
       'This link was made with other data (version 1a2b3c4d; now 9f8e7d6c): counts and selections may differ',
     );
+  });
+});
+
+describe('types', () => {
+  it('the zod schema and the UrlState interface describe the same shape', () => {
+    expectTypeOf<z.infer<typeof UrlStateSchema>>().toEqualTypeOf<UrlState>();
+    expect(UrlStateSchema.safeParse(DEFAULT_URL_STATE).success).toBe(true);
   });
 });
