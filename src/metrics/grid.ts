@@ -18,7 +18,7 @@ export const CELL_BOUNDARY = 2;
 /** Edges closer than this to a cell (degrees, ~0.1 m) make it a boundary cell. */
 export const MARGIN_DEG = 1e-6;
 /** Upper bound on cells per polygon grid. */
-export const MAX_CELLS = 1 << 16;
+export const MAX_CELLS = 1 << 14;
 
 export interface CellGrid {
   /** The polygon's bounding box [minX, minY, maxX, maxY], degrees. */

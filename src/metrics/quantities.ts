@@ -38,27 +38,35 @@ export function quantitySummary(
   positions?: Uint32Array,
 ): QuantitySummary[] {
   const [a, b] = dayRange(zm.days, f.fromDay, f.toDay);
-  const byUnit = new Map<number, QuantitySummary>();
+  // Per unit index: reports, sum, max, latest member position (members are in day order).
+  const reports = new Float64Array(QUANTITY_UNITS.length);
+  const sum = new Float64Array(QUANTITY_UNITS.length);
+  const max = new Float64Array(QUANTITY_UNITS.length).fill(-Infinity);
+  const latestK = new Int32Array(QUANTITY_UNITS.length).fill(-1);
   // With `positions` (members that report a quantity, see cube.ts) only those are visited.
   const from = positions ? lowerBoundU32(positions, a) : a;
   const to = positions ? lowerBoundU32(positions, b) : b;
+  const { qtyUnit, qtyValue } = cols;
   for (let q = from; q < to; q++) {
     const k = positions ? positions[q]! : q;
     const i = zm.members[k]!;
-    // Quantity-bearing members are few; their random reads are cheap next to the window's size.
-    const u = cols.qtyUnit[i]!;
+    const u = qtyUnit[i]!;
     if (u === NO_UNIT_ || !passes(cols, i, f)) continue;
-    const v = cols.qtyValue[i]!;
-    const day = zm.days[k]!;
-    const s = byUnit.get(u);
-    if (!s) {
-      byUnit.set(u, { unit: QUANTITY_UNITS[u]!, reports: 1, sum: v, max: v, latest: { value: v, day, id: cols.ids[i]! } });
-    } else {
-      s.reports++;
-      s.sum += v;
-      if (v > s.max) s.max = v;
-      if (day >= s.latest.day) s.latest = { value: v, day, id: cols.ids[i]! };
-    }
+    const v = qtyValue[i]!;
+    reports[u]!++;
+    sum[u]! += v;
+    if (v > max[u]!) max[u] = v;
+    latestK[u] = k;
+  }
+  const byUnit = new Map<number, QuantitySummary>();
+  for (let u = 0; u < QUANTITY_UNITS.length; u++) {
+    const k = latestK[u]!;
+    if (k < 0) continue;
+    const i = zm.members[k]!;
+    byUnit.set(u, {
+      unit: QUANTITY_UNITS[u]!, reports: reports[u]!, sum: sum[u]!, max: max[u]!,
+      latest: { value: qtyValue[i]!, day: zm.days[k]!, id: cols.ids[i]! },
+    });
   }
   const out = [...byUnit.values()];
   for (const s of out) {
