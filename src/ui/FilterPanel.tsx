@@ -46,6 +46,9 @@ function CheckGroup<T extends string>(props: {
           />
           {props.swatch && <span className="swatch dot" style={{ background: props.swatch(v) }} />}
           {props.label(v)}
+          <button type="button" className="link only" aria-label={`Only ${props.label(v)}`} onClick={(e) => { e.preventDefault(); props.onChange([v]); }}>
+            only
+          </button>
         </label>
       ))}
       {!all && (

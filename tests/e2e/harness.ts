@@ -35,13 +35,24 @@ export interface Recorded {
 
 export async function openApp(
   browser: Browser,
-  opts: { hash?: string; search?: string; width?: number; height?: number } = {},
+  opts: {
+    hash?: string;
+    search?: string;
+    width?: number;
+    height?: number;
+    /** Only for injecting axe-core, which the app's CSP rightly refuses. */
+    bypassCSP?: boolean;
+    /** Runs before navigation, e.g. to intercept a data file. */
+    setup?: (page: Page) => Promise<void>;
+  } = {},
 ): Promise<Recorded> {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 },
     acceptDownloads: true,
+    bypassCSP: opts.bypassCSP ?? false,
   });
   const page = await context.newPage();
+  await opts.setup?.(page);
   const consoleErrors: string[] = [];
   const requests: string[] = [];
   page.on('console', (m) => {
@@ -99,4 +110,18 @@ export function hexToRgb(hex: string): [number, number, number] {
 
 export function colourDistance(a: readonly number[], b: readonly number[]): number {
   return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+}
+
+/** The store's state as plain data (what tests compare). */
+export function storeState<T = Record<string, unknown>>(page: Page): Promise<T> {
+  return page.evaluate(() => {
+    const s = window.__corridorWatch!.state() as Record<string, unknown>;
+    return JSON.parse(JSON.stringify({ camera: s.camera, filters: s.filters, layers: s.layers, selection: s.selection })) as T;
+  }) as Promise<T>;
+}
+
+/** The visible-sightings count shown in the time bar. */
+export async function visibleCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('visible-count').textContent()) ?? '';
+  return Number(text.replace(/[^0-9]/g, ''));
 }
