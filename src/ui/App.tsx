@@ -14,6 +14,7 @@ import { TimeSlider } from './TimeSlider';
 import { DetailsPanel } from './DetailsPanel';
 import { SightingsTable } from './SightingsTable';
 import { RightPanel } from './RightPanel';
+import { DataMenu } from './DataMenu';
 
 function useEscapeClearsSelection() {
   useEffect(() => {
@@ -43,6 +44,7 @@ export function App() {
         <h1 className="brand">Corridor Watch</h1>
         <span className="tagline">DPRK → Russia military logistics: routes, sourced sightings, indicators</span>
         <div className="topbar-actions">
+          <DataMenu />
           <button type="button" aria-pressed={ui.tableOpen} onClick={() => actions.setUi({ tableOpen: !ui.tableOpen })}>
             Table
           </button>

@@ -1,0 +1,4 @@
+/** Import, export and the analyst brief (buttons in the top bar). */
+export function DataMenu() {
+  return null;
+}
