@@ -63,7 +63,7 @@ describe('along-route km (planar projection)', () => {
     const { alongRouteKm } = await import('../../../src/metrics/along');
     const route = createRoute('r', [[40, 50], [45, 51], [50, 50.5], [53, 52]]);
     const [c] = buildCorridors([route], 25);
-    const pts = [[41, 50.3], [44.9, 51.1], [47.5, 50.7], [52.9, 51.8]].map((p) => createSighting(p, '2024-01-01'));
+    const pts = ([[41, 50.3], [44.9, 51.1], [47.5, 50.7], [52.9, 51.8]] as [number, number][]).map((p) => createSighting(p, '2024-01-01'));
     const cols = toColumns(pts);
     const members = spatialJoin(cols, [c!]).zones[0]!.members;
     expect(members.length).toBe(4);

@@ -1,4 +1,4 @@
-import type { Position } from 'geojson';
+type Position = [number, number];
 import type { NodeFeature, RouteFeature, SightingFeature } from '../../../src/domain/schemas';
 
 /** Deep-freeze a test input so any mutation throws. */
