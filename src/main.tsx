@@ -4,8 +4,11 @@ import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import './ui/app.css';
 import { loadBundled } from './state/bootstrap';
+import { restoreFromHash, startUrlSync } from './state/urlSync';
 
-void loadBundled();
+// The link is read before the map is created, so the first frame is already the linked view.
+const link = restoreFromHash(window.location.hash);
+void loadBundled().then((dataVersion) => startUrlSync(() => dataVersion, link));
 
 const root = document.getElementById('root');
 if (root) {

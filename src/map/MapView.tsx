@@ -11,6 +11,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Topology } from 'topojson-specification';
 import { actions, useStore } from '../state/store';
 import type { Camera } from '../state/types';
+import { roundCamera } from '../state/urlSync';
 import { basemapStyle, buildBasemap } from './basemap';
 import { useDeckLayers } from './useDeckLayers';
 import { exposeTestHandle } from './testHandle';
@@ -23,9 +24,10 @@ setWorkerUrl(workerUrl);
 /** Kursk (west) to Rajin and the Primorye ports (east), the Trans-Siberian (north) to the DPRK (south). */
 const THEATRE_BOUNDS: [[number, number], [number, number]] = [[33, 38.5], [134, 57]];
 
+/** The map's camera at link precision, so the store (and the link) hold exactly what a link restores. */
 function cameraOf(map: MlMap): Camera {
   const c = map.getCenter();
-  return { zoom: map.getZoom(), lat: c.lat, lon: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
+  return roundCamera({ zoom: map.getZoom(), lat: c.lat, lon: c.lng, bearing: map.getBearing(), pitch: map.getPitch() });
 }
 
 export function MapView() {

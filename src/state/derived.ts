@@ -20,15 +20,16 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
   };
 }
 
-const passCache = new WeakMap<SightingSet, ReturnType<typeof memo<[string, AppState['filters']['sourceKinds']], Uint8Array | null>>>();
+type F = AppState['filters'];
+const passCache = new WeakMap<SightingSet, (q: string, k: F['sourceKinds'], p: F['publishers']) => Uint8Array | null>();
 /** Text/source pass flags of one set (null = all pass), memoised per set. */
 export function passOf(set: SightingSet, f: AppState['filters']): Uint8Array | null {
   let m = passCache.get(set);
   if (!m) {
-    m = memo((q: string, kinds: AppState['filters']['sourceKinds']) => textSourcePass(set, q, kinds));
+    m = memo((q: string, kinds: F['sourceKinds'], pubs: F['publishers']) => textSourcePass(set, q, kinds, pubs));
     passCache.set(set, m);
   }
-  return m(f.query, f.sourceKinds);
+  return m(f.query, f.sourceKinds, f.publishers);
 }
 
 export interface VisibleSet {

@@ -25,6 +25,8 @@ export interface SightingSet {
   columns: Columns;
   /** Lower-cased "name summary place" per sighting, for the text search; null when not searchable. */
   haystack: readonly string[] | null;
+  /** Publishers of each sighting's sources, joined by "\n"; null when unknown (synthetic). */
+  publishers: readonly string[] | null;
   /** Indices ordered by day, then id: the table's default order comes out of the filter for free. */
   byDay: Uint32Array;
 }
@@ -32,11 +34,12 @@ export interface SightingSet {
 export function makeSet(key: SetKey, features: readonly SightingFeature[], sources: ReadonlyMap<string, Source>): SightingSet {
   const columns = toColumns(features, sources);
   const haystack = features.map((f) => `${f.properties.name} ${f.properties.summary} ${f.properties.place ?? ''}`.toLowerCase());
-  return { key, features, columns, haystack, byDay: orderByDay(columns) };
+  const publishers = features.map((f) => f.properties.sources.map((id) => sources.get(id)?.publisher ?? '').join('\n'));
+  return { key, features, columns, haystack, publishers, byDay: orderByDay(columns) };
 }
 
 export function makeColumnarSet(key: SetKey, columns: Columns): SightingSet {
-  return { key, features: null, columns, haystack: null, byDay: orderByDay(columns) };
+  return { key, features: null, columns, haystack: null, publishers: null, byDay: orderByDay(columns) };
 }
 
 function orderByDay(c: Columns): Uint32Array {
@@ -47,13 +50,19 @@ function orderByDay(c: Columns): Uint32Array {
 }
 
 /**
- * Which sightings pass the text and source-kind filters (the two the GPU cannot do): 1 or 0 per
+ * Which sightings pass the text, source-kind and publisher filters (those the GPU cannot do): 1 or 0 per
  * sighting. Returns null when neither filter is set (everything passes).
  */
-export function textSourcePass(set: SightingSet, query: string, sourceKinds: Filters['sourceKinds']): Uint8Array | null {
+export function textSourcePass(
+  set: SightingSet,
+  query: string,
+  sourceKinds: Filters['sourceKinds'],
+  publishers: Filters['publishers'] = [],
+): Uint8Array | null {
   const q = query.trim().toLowerCase();
   const kinds = sourceKinds.length ? sourceKindMask(sourceKinds) : 0;
-  if (!q && !kinds) return null;
+  const pubs = new Set(publishers);
+  if (!q && !kinds && !pubs.size) return null;
   const n = set.columns.length;
   const out = new Uint8Array(n);
   const mask = set.columns.sourceMask;
@@ -61,6 +70,7 @@ export function textSourcePass(set: SightingSet, query: string, sourceKinds: Fil
   for (let i = 0; i < n; i++) {
     if (kinds && (mask[i]! & kinds) === 0) continue;
     if (q && !(hay ? hay[i]!.includes(q) : set.columns.ids[i]!.includes(q))) continue;
+    if (pubs.size && !(set.publishers?.[i]?.split('\n').some((p) => pubs.has(p)) ?? false)) continue;
     out[i] = 1;
   }
   return out;

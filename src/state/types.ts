@@ -21,6 +21,8 @@ export interface Filters {
   confidences: Confidence[];
   /** Empty = every source kind. */
   sourceKinds: SourceKind[];
+  /** Publishers (exact names); empty = no publisher filter. */
+  publishers: string[];
   /** Free-text search over names and summaries; case-insensitive. */
   query: string;
   /** Corridor half-width, km. */
@@ -52,6 +54,7 @@ export const DEFAULT_FILTERS: Filters = {
   categories: [],
   confidences: [],
   sourceKinds: [],
+  publishers: [],
   query: '',
   widthKm: 25,
 };

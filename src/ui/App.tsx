@@ -15,6 +15,7 @@ import { DetailsPanel } from './DetailsPanel';
 import { SightingsTable } from './SightingsTable';
 import { RightPanel } from './RightPanel';
 import { DataMenu } from './DataMenu';
+import { ShareButton } from './ShareButton';
 
 function useEscapeClearsSelection() {
   useEffect(() => {
@@ -45,6 +46,7 @@ export function App() {
         <span className="tagline">DPRK → Russia military logistics: routes, sourced sightings, indicators</span>
         <div className="topbar-actions">
           <DataMenu />
+          <ShareButton />
           <button type="button" aria-pressed={ui.tableOpen} onClick={() => actions.setUi({ tableOpen: !ui.tableOpen })}>
             Table
           </button>

@@ -1,0 +1,206 @@
+/**
+ * Export payloads built from the store: the layers as filtered on screen (GeoJSON, CSV, KML), corridor
+ * metrics, and the content of the analyst brief. Pure: state, permalink and time come in as arguments,
+ * text comes out; downloading is the UI's job. The UI loads this module with `import()` when an export
+ * is asked for, so the formatters (and tokml) stay out of the main chunk.
+ */
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { version as APP_VERSION } from '../../package.json';
+import type { SightingFeature, Source } from '../domain/schemas';
+import { exportGeoJSON } from '../io/geojsonExport';
+import { exportFileName, type ExportMeta } from '../io/exportMeta';
+import { toCSV, type CsvColumn } from '../io/csvExport';
+import { toKML } from '../io/kmlExport';
+import { selectVisible, sightingAt } from './derived';
+import type { AppState } from './store';
+
+export { APP_VERSION };
+
+/** Layers that can be exported on their own. */
+export const EXPORT_LAYERS = ['sightings', 'nodes', 'rail', 'sea', 'areas'] as const;
+export type ExportLayer = (typeof EXPORT_LAYERS)[number];
+
+/** A file ready to download. */
+export interface ExportFile {
+  fileName: string;
+  mime: string;
+  text: string;
+}
+
+type AnyFeature = Feature<Geometry | null, Record<string, unknown> | null>;
+/** The parts of the store an export reads. */
+export type ViewState = Pick<AppState, 'data' | 'sightingSets' | 'filters' | 'layers' | 'importedSources'>;
+
+/**
+ * Export metadata for the current view: app version, time, permalink and every filter in force.
+ * @example exportMetaOf(useStore.getState(), location.href, new Date('2025-03-31T12:00:00Z'))
+ */
+export function exportMetaOf(state: ViewState, permalink: string, now: Date): ExportMeta {
+  const f = state.filters;
+  return {
+    appVersion: APP_VERSION,
+    exportedAt: now.toISOString(),
+    permalink,
+    filters: {
+      from: f.from,
+      to: f.to,
+      categories: [...f.categories],
+      confidences: [...f.confidences],
+      sourceKinds: [...f.sourceKinds],
+      query: f.query,
+      widthKm: f.widthKm,
+      layers: (Object.keys(state.layers) as (keyof AppState['layers'])[]).filter((k) => state.layers[k]),
+    },
+  };
+}
+
+/** Every source the view can cite: bundled, then imported. */
+export function sourceLookup(state: ViewState): (id: string) => Source | undefined {
+  return (id) => state.data?.sources.get(id) ?? state.importedSources.get(id);
+}
+
+/** The sightings visible on screen (bundled and imported, under the current filters), in date order. */
+export function visibleSightings(state: ViewState): SightingFeature[] {
+  const out: SightingFeature[] = [];
+  for (const { set, indices } of selectVisible(state.sightingSets, state.filters, state.layers)) {
+    for (const i of indices) out.push(sightingAt(set, i));
+  }
+  return out;
+}
+
+/**
+ * Features of one layer as drawn: sightings under the filters; nodes, routes and areas when their layer
+ * is switched on (the map does not filter them by time), otherwise none.
+ */
+export function layerFeatures(state: ViewState, layer: ExportLayer): AnyFeature[] {
+  if (layer === 'sightings') return visibleSightings(state);
+  if (!state.layers[layer] || !state.data) return [];
+  const d = state.data;
+  if (layer === 'nodes') return [...d.nodes];
+  if (layer === 'areas') return [...d.areas];
+  return d.routes.filter((r) => (layer === 'sea' ? r.properties.mode === 'sea' : r.properties.mode !== 'sea'));
+}
+
+/** One layer as an RFC 7946 FeatureCollection with the `corridorWatch` metadata member. */
+export function layerGeoJSON(state: ViewState, layer: ExportLayer, meta: ExportMeta): ExportFile {
+  return {
+    fileName: exportFileName(layer, meta),
+    mime: 'application/geo+json',
+    text: exportGeoJSON(layerFeatures(state, layer), { ...meta, layer }),
+  };
+}
+
+/** The visible sightings as a table (one row each; sources as ids, publishers and links). */
+export function sightingsCSV(state: ViewState, meta: ExportMeta): ExportFile {
+  const lookup = sourceLookup(state);
+  const srcs = (s: SightingFeature) => s.properties.sources.map((id) => lookup(id));
+  const columns: CsvColumn<SightingFeature>[] = [
+    { header: 'id', value: (s) => s.properties.id },
+    { header: 'date', value: (s) => s.properties.date },
+    { header: 'date_end', value: (s) => s.properties.dateEnd },
+    { header: 'category', value: (s) => s.properties.category },
+    { header: 'confidence', value: (s) => s.properties.confidence },
+    { header: 'location', value: (s) => s.properties.location },
+    { header: 'longitude', value: (s) => s.geometry.coordinates[0] },
+    { header: 'latitude', value: (s) => s.geometry.coordinates[1] },
+    { header: 'place', value: (s) => s.properties.place },
+    { header: 'name', value: (s) => s.properties.name },
+    { header: 'summary', value: (s) => s.properties.summary },
+    { header: 'sources', value: (s) => s.properties.sources },
+    { header: 'publisher', value: (s) => srcs(s).map((x) => x?.publisher ?? '') },
+    { header: 'url', value: (s) => srcs(s).map((x) => x?.url ?? '') },
+    { header: 'imported', value: (s) => s.properties.imported === true },
+  ];
+  return { fileName: exportFileName('sightings', meta, 'csv'), mime: 'text/csv', text: toCSV(visibleSightings(state), columns, { bom: true }) };
+}
+
+/** Every visible layer in one KML document (sightings under the filters). */
+export function visibleKML(state: ViewState, meta: ExportMeta): ExportFile {
+  const features = EXPORT_LAYERS.flatMap((l) => layerFeatures(state, l));
+  const name = `Corridor Watch — ${meta.filters.from} to ${meta.filters.to}`;
+  return { fileName: exportFileName('visible-layers', meta, 'kml'), mime: 'application/vnd.google-earth.kml+xml', text: toKML(features, name) };
+}
+
+/** One corridor's metrics as the corridor panel shows them. `changePct` is null without a baseline. */
+export interface CorridorMetricRow {
+  id: string;
+  name: string;
+  widthKm: number;
+  count: number;
+  weighted: number;
+  changePct: number | null;
+  changeLevel: string;
+  densityPer1000Km: number | null;
+  /** Latest sighting date in the window (YYYY-MM-DD), or null. */
+  latest: string | null;
+}
+
+const METRIC_COLUMNS: (keyof CorridorMetricRow & string)[] = ['id', 'name', 'widthKm', 'count', 'weighted', 'changePct', 'changeLevel', 'densityPer1000Km', 'latest'];
+
+/**
+ * Corridor metrics as GeoJSON (each corridor polygon with its metric values as properties) and as CSV
+ * (the same table). Corridors without a polygon are left out of the GeoJSON but kept in the CSV.
+ * @example exportCorridorMetrics(rows, new Map([[rows[0].id, polygon]]), meta)
+ *   // { geojson: { fileName: 'corridor-watch_corridor-metrics_….geojson', … }, csv: { … } }
+ */
+export function exportCorridorMetrics(
+  rows: readonly CorridorMetricRow[],
+  polygons: ReadonlyMap<string, Polygon | MultiPolygon>,
+  meta: ExportMeta,
+): { geojson: ExportFile; csv: ExportFile } {
+  const features: AnyFeature[] = [];
+  for (const r of rows) {
+    const geometry = polygons.get(r.id);
+    if (geometry) features.push({ type: 'Feature', id: r.id, geometry, properties: { ...r } });
+  }
+  return {
+    geojson: { fileName: exportFileName('corridor-metrics', meta), mime: 'application/geo+json', text: exportGeoJSON(features, { ...meta, layer: 'corridor-metrics' }) },
+    csv: { fileName: exportFileName('corridor-metrics', meta, 'csv'), mime: 'text/csv', text: toCSV(rows, METRIC_COLUMNS, { bom: true }) },
+  };
+}
+
+/** A citation as the brief prints it (all plain text). */
+export interface Citation {
+  id: string;
+  publisher: string;
+  title: string;
+  date?: string;
+  url?: string;
+}
+
+/**
+ * Sources cited by the visible sightings, each once, in order of first citation (sightings in date
+ * order); at most `cap`, with the number left out. Ids missing from every source list are listed as-is.
+ * @example visibleCitations(state, 200) // { citations: [{ id: 'rusi-2023-10-17', publisher: 'RUSI', … }], more: 0 }
+ */
+export function visibleCitations(state: ViewState, cap = 200): { citations: Citation[]; more: number } {
+  const lookup = sourceLookup(state);
+  const seen = new Set<string>();
+  const citations: Citation[] = [];
+  for (const s of visibleSightings(state)) {
+    for (const id of s.properties.sources) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (citations.length >= cap) continue;
+      const src = lookup(id);
+      citations.push(
+        src
+          ? { id, publisher: src.publisher, title: src.title, ...(src.date ? { date: src.date } : {}), ...(src.url ? { url: src.url } : {}) }
+          : { id, publisher: id, title: '(not in the source list)' },
+      );
+    }
+  }
+  return { citations, more: seen.size - citations.length };
+}
+
+/** The filters in force as short lines of text ("Categories: all", "Search: …"). */
+export function filterSummary(f: AppState['filters']): string[] {
+  const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : 'all');
+  return [
+    `Categories: ${list(f.categories)}`,
+    `Confidence: ${list(f.confidences)}`,
+    `Source kinds: ${list(f.sourceKinds)}`,
+    ...(f.query.trim() ? [`Search: “${f.query.trim()}”`] : []),
+    `Corridor half-width: ${f.widthKm} km`,
+  ];
+}
