@@ -28,8 +28,9 @@ export class MetricsEngine {
   join!: JoinResult;
   cube!: WindowIndex;
 
-  constructor(private data: WorkerGeodata, private scenarios?: ScenarioModel, catchmentKm = DEFAULT_CATCHMENT_KM) {
-    this.cols = toColumns(data.sightings, new Map<string, Source>(data.sources.map((s) => [s.id, s])));
+  /** `columns`, when given, replace `data.sightings` (the app passes every sighting set, concatenated). */
+  constructor(private data: WorkerGeodata, private scenarios?: ScenarioModel, catchmentKm = DEFAULT_CATCHMENT_KM, columns?: Columns) {
+    this.cols = columns ?? toColumns(data.sightings, new Map<string, Source>(data.sources.map((s) => [s.id, s])));
     this.index = buildPointIndex(this.cols);
     this.fixedZones = [...nodeCatchments(data.nodes, catchmentKm), ...areaZones(data.areas)];
     this.baselines = new Map();

@@ -11,6 +11,7 @@
  */
 import type { ScenarioModel } from '../domain/scenarios';
 import type { AreaFeature, NodeFeature, RouteFeature, SightingFeature, Source } from '../domain/schemas';
+import type { Columns } from './columns';
 import type { Filters } from './filters';
 import type { IndicatorResult } from './indicators';
 import type { JoinProgress } from './join';
@@ -40,7 +41,14 @@ export interface ZoneInfo {
 }
 
 export type Request =
-  | { id: number; type: 'init'; geodata: WorkerGeodata; scenarios?: ScenarioModel; widthKm: number; catchmentKm?: number }
+  | {
+      id: number; type: 'init'; geodata: WorkerGeodata; scenarios?: ScenarioModel; widthKm: number; catchmentKm?: number;
+      /**
+       * Sightings already in columns (e.g. bundled, imported and synthetic sets concatenated by the app);
+       * when given they are used instead of `geodata.sightings`, which may then be empty.
+       */
+      columns?: Columns;
+    }
   | { id: number; type: 'width'; widthKm: number }
   | { id: number; type: 'window'; filters: Filters; detailFor?: string[] }
   | { id: number; type: 'scenarios'; asOfDay: number; confidences?: number }

@@ -18,7 +18,7 @@ export function handle(req: Request, post: (r: Response) => void): void {
     switch (req.type) {
       case 'init': {
         const t = performance.now();
-        engine = new MetricsEngine(req.geodata, req.scenarios, req.catchmentKm);
+        engine = new MetricsEngine(req.geodata, req.scenarios, req.catchmentKm, req.columns);
         const zones = engine.setWidth(req.widthKm, (progress) => post({ id: req.id, type: 'progress', progress }));
         post({ id: req.id, type: 'ready', zones, joinMs: performance.now() - t });
         return;
