@@ -11,6 +11,9 @@ import { exportGeoJSON } from '../io/geojsonExport';
 import { exportFileName, type ExportMeta } from '../io/exportMeta';
 import { toCSV, type CsvColumn } from '../io/csvExport';
 import { toKML } from '../io/kmlExport';
+import { dayToIso } from '../domain/dates';
+import type { ZoneInfo } from '../metrics/protocol';
+import type { WindowMetrics } from '../metrics/window';
 import { selectVisible, sightingAt } from './derived';
 import type { AppState } from './store';
 
@@ -157,6 +160,45 @@ export function exportCorridorMetrics(
     geojson: { fileName: exportFileName('corridor-metrics', meta), mime: 'application/geo+json', text: exportGeoJSON(features, { ...meta, layer: 'corridor-metrics' }) },
     csv: { fileName: exportFileName('corridor-metrics', meta, 'csv'), mime: 'text/csv', text: toCSV(rows, METRIC_COLUMNS, { bom: true }) },
   };
+}
+
+/** The parts of the store's metric results a corridor export reads. */
+export interface CorridorResultsInput {
+  zones: readonly ZoneInfo[];
+  window: WindowMetrics | null;
+  widthKm: number | null;
+}
+
+const round = (x: number | null, digits: number) => (x === null ? null : Number(x.toFixed(digits)));
+
+/**
+ * Corridor rows and polygons from the metric results (corridor zones joined to their window metrics),
+ * or null while there are none. Change is the Trendfinder comparison with the 4 preceding windows.
+ */
+export function corridorExportInput(
+  results: CorridorResultsInput | null | undefined,
+): { rows: CorridorMetricRow[]; polygons: Map<string, Polygon | MultiPolygon> } | null {
+  if (!results?.window || !Array.isArray(results.zones)) return null;
+  const metrics = new Map(results.window.zones.map((z) => [z.zoneId, z]));
+  const rows: CorridorMetricRow[] = [];
+  const polygons = new Map<string, Polygon | MultiPolygon>();
+  for (const zone of results.zones) {
+    const m = metrics.get(zone.id);
+    if (zone.kind !== 'corridor' || !m) continue;
+    rows.push({
+      id: zone.id,
+      name: zone.name,
+      widthKm: zone.widthKm ?? results.widthKm ?? 0,
+      count: m.count,
+      weighted: round(m.weighted, 2) ?? 0,
+      changePct: round(m.change4.changePct, 1),
+      changeLevel: m.change4.level,
+      densityPer1000Km: round(m.densityPer1000Km, 2),
+      latest: m.latestDay === null ? null : dayToIso(m.latestDay),
+    });
+    polygons.set(zone.id, zone.polygon.geometry);
+  }
+  return rows.length ? { rows, polygons } : null;
 }
 
 /** A citation as the brief prints it (all plain text). */

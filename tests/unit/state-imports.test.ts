@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { SightingFeature, Source } from '../../src/domain/schemas';
+import { parseCSVImport } from '../../src/io/csvImport';
+import {
+  checkFileText,
+  commitImport,
+  mergeImported,
+  parseStored,
+  problemLines,
+  removeImports,
+} from '../../src/state/imports';
+import { initialState, useStore } from '../../src/state/store';
+
+const CSV = readFileSync('tests/fixtures/e2e/reports-3good-2bad.csv', 'utf8');
+
+function createSighting(id: string): SightingFeature {
+  return Object.freeze({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [135.1, 48.46] },
+    properties: {
+      id,
+      name: `Report ${id}`,
+      date: '2025-02-10',
+      category: 'equipment',
+      summary: 'A report.',
+      confidence: 'high',
+      location: 'settlement',
+      sources: ['imp-src-a-1'],
+      imported: true,
+    },
+  }) as SightingFeature;
+}
+const createSource = (id: string): Source => Object.freeze({ id, publisher: 'Amur Desk', title: 'Amur Desk', kind: 'media' }) as Source;
+
+const importedSet = () => useStore.getState().sightingSets.find((s) => s.key === 'imported');
+
+describe('checkFileText', () => {
+  test('refuses empty and blank files', () => {
+    expect(checkFileText('')).toBe('the file is empty');
+    expect(checkFileText('\ufeff  \n\r\n')).toBe('the file is empty');
+  });
+  test('refuses binary data', () => {
+    const png = String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d);
+    expect(checkFileText(png)).toMatch(/not a CSV or GeoJSON file/);
+  });
+  test('accepts text tables', () => {
+    expect(checkFileText(CSV)).toBeNull();
+  });
+});
+
+describe('mergeImported', () => {
+  test('appends new reports, skips ids already there, merges sources, mutates nothing', () => {
+    const a = createSighting('imp-a-1');
+    const b = createSighting('imp-a-2');
+    const c = createSighting('imp-b-1');
+    const current = Object.freeze([a, b]);
+    const sources = new Map([['imp-src-a-1', createSource('imp-src-a-1')]]);
+    const m = mergeImported(current, sources, [b, c], [createSource('imp-src-a-1'), createSource('imp-src-b-1')]);
+    expect(m.features.map((f) => f.properties.id)).toEqual(['imp-a-1', 'imp-a-2', 'imp-b-1']);
+    expect(m.added).toBe(1);
+    expect(m.duplicates).toBe(1);
+    expect([...m.sources.keys()]).toEqual(['imp-src-a-1', 'imp-src-b-1']);
+    expect(sources.size).toBe(1);
+    expect(current).toHaveLength(2);
+  });
+});
+
+describe('parseStored', () => {
+  test('reads back what is stored and drops records that no longer validate', () => {
+    const good = createSighting('imp-a-1');
+    const bad = { ...createSighting('imp-a-2'), properties: { ...createSighting('imp-a-2').properties, date: 'soon' } };
+    const notImported = { ...createSighting('imp-a-3'), properties: { ...createSighting('imp-a-3').properties, imported: undefined } };
+    const out = parseStored({ version: 1, features: [good, bad, notImported], sources: [createSource('imp-src-a-1'), { id: 'x' }] });
+    expect(out?.features.map((f) => f.properties.id)).toEqual(['imp-a-1']);
+    expect(out?.dropped).toBe(2);
+    expect(out?.sources.map((s) => s.id)).toEqual(['imp-src-a-1']);
+  });
+  test('ignores anything that is not a stored import', () => {
+    expect(parseStored(undefined)).toBeNull();
+    expect(parseStored({ version: 2, features: [], sources: [] })).toBeNull();
+    expect(parseStored('text')).toBeNull();
+  });
+});
+
+describe('committing and removing imports', () => {
+  beforeEach(() => useStore.setState(initialState(), true));
+
+  test('the fixture names its two bad rows, by data row number', () => {
+    const r = parseCSVImport(CSV, { name: 'reports.csv' });
+    const lines = problemLines(r, 'csv');
+    expect(r.features).toHaveLength(3);
+    expect(lines.some((l) => l.startsWith('Row 4: ') && l.includes('2025-02-30'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Row 5: ') && l.includes('longitude'))).toBe(true);
+  });
+
+  test('keeping a file adds its valid reports as the imported set, with their sources', async () => {
+    const r = parseCSVImport(CSV, { name: 'reports.csv' });
+    expect(await commitImport(r, 'reports.csv')).toBe(3);
+    expect(importedSet()?.columns.length).toBe(3);
+    const cited = new Set(r.features.flatMap((f) => f.properties.sources));
+    expect([...useStore.getState().importedSources.keys()].sort()).toEqual([...cited].sort());
+    const notices = useStore.getState().notices.map((n) => n.text);
+    expect(notices).toContain('Imported 3 reports from reports.csv; 2 left out.');
+    // No IndexedDB under node: the analyst is told the reports last for this session only.
+    expect(useStore.getState().notices.some((n) => n.level === 'warning' && /could not be saved/.test(n.text))).toBe(true);
+  });
+
+  test('a second file appends; the same file again adds nothing', async () => {
+    await commitImport(parseCSVImport(CSV, { name: 'reports.csv' }), 'reports.csv');
+    expect(await commitImport(parseCSVImport(CSV, { name: 'reports.csv' }), 'reports.csv')).toBe(0);
+    expect(importedSet()?.columns.length).toBe(3);
+    const other = CSV.replace(/2025-02-10/, '2025-01-20');
+    expect(await commitImport(parseCSVImport(other, { name: 'other.csv' }), 'other.csv')).toBe(3);
+    expect(importedSet()?.columns.length).toBe(6);
+  });
+
+  test('removing clears the set and the imported sources', async () => {
+    await commitImport(parseCSVImport(CSV, { name: 'reports.csv' }), 'reports.csv');
+    await removeImports();
+    expect(importedSet()).toBeUndefined();
+    expect(useStore.getState().importedSources.size).toBe(0);
+  });
+});
