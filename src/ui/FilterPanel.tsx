@@ -60,6 +60,37 @@ function CheckGroup<T extends string>(props: {
   );
 }
 
+/** Publisher filter: a sighting passes when one of its sources has a ticked publisher. */
+function Publishers({ selected }: { selected: string[] }) {
+  const data = useStore((s) => s.data);
+  const imported = useStore((s) => s.importedSources);
+  const names = [...new Set([...(data?.sources.values() ?? []), ...imported.values()].map((s) => s.publisher))].sort((a, b) => a.localeCompare(b));
+  return (
+    <details className="publishers">
+      <summary>
+        Publisher <span className="muted">{selected.length ? `(${selected.length})` : '(all)'}</span>
+      </summary>
+      <div className="publisher-list">
+        {names.map((p) => (
+          <label key={p} className="check">
+            <input
+              type="checkbox"
+              checked={selected.includes(p)}
+              onChange={() => actions.setFilters({ publishers: toggle(selected, p) })}
+            />
+            {p}
+          </label>
+        ))}
+      </div>
+      {selected.length > 0 && (
+        <button type="button" className="link" onClick={() => actions.setFilters({ publishers: [] })}>
+          Any publisher
+        </button>
+      )}
+    </details>
+  );
+}
+
 export function FilterPanel() {
   const f = useStore((s) => s.filters);
   return (
@@ -97,6 +128,7 @@ export function FilterPanel() {
         label={(k) => SOURCE_KIND_LABEL[k]}
         onChange={(sourceKinds) => actions.setFilters({ sourceKinds })}
       />
+      <Publishers selected={f.publishers} />
       <button type="button" onClick={() => actions.resetFilters()}>
         Reset filters
       </button>

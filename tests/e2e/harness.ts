@@ -125,3 +125,32 @@ export async function visibleCount(page: Page): Promise<number> {
   const text = (await page.getByTestId('visible-count').textContent()) ?? '';
   return Number(text.replace(/[^0-9]/g, ''));
 }
+
+/** Share of pixels that differ (RGB distance > `tol`) between two PNG screenshots of the same size. */
+export async function imageDiff(page: Page, a: Buffer, b: Buffer, tol = 40): Promise<number> {
+  return page.evaluate(
+    async ({ a64, b64, tol }) => {
+      // No named helper functions in here: the test transpiler would wrap them in a helper the page lacks.
+      const data: Uint8ClampedArray[] = [];
+      for (const b of [a64, b64]) {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        data.push(ctx.getImageData(0, 0, c.width, c.height).data);
+      }
+      const [x, y] = data as [Uint8ClampedArray, Uint8ClampedArray];
+      if (x.length !== y.length) return 1;
+      let diff = 0;
+      for (let i = 0; i < x.length; i += 4) {
+        if (Math.hypot(x[i]! - y[i]!, x[i + 1]! - y[i + 1]!, x[i + 2]! - y[i + 2]!) > tol) diff++;
+      }
+      return diff / (x.length / 4);
+    },
+    { a64: a.toString('base64'), b64: b.toString('base64'), tol },
+  );
+}

@@ -1,0 +1,147 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { check } from '@placemarkio/check-geojson';
+import type { Browser, Page } from 'playwright-core';
+import { SHOTS, launch, openApp, visibleCount, waitIdle } from './harness';
+import { day, sightings, sources } from './support/geodata';
+
+const FIXTURE = 'tests/fixtures/e2e/reports-3good-2bad.csv';
+
+async function download(page: Page, item: string): Promise<{ name: string; text: string }> {
+  await page.getByRole('button', { name: /^Export/ }).click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: item }).click()]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** Waits until the time bar shows `n` visible sightings (imports and restores are asynchronous). */
+async function waitForCount(page: Page, n: number): Promise<void> {
+  await page.waitForFunction(
+    (want) => Number((document.querySelector('[data-testid="visible-count"]')?.textContent ?? '').replace(/[^0-9]/g, '')) === want,
+    n,
+    { timeout: 15_000 },
+  );
+}
+
+async function importFixture(page: Page): Promise<void> {
+  await page.getByTestId('import-file').setInputFiles(FIXTURE);
+  const dialog = page.getByRole('dialog', { name: 'Problems in reports-3good-2bad.csv' });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Keep 3 valid reports' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+describe('import and export', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  test('exporting sightings gives exactly the filtered features, with metadata', async () => {
+    const { page } = await openApp(browser);
+    const from = '2024-10-01';
+    const to = '2025-03-31';
+    await page.getByLabel('From date').fill(from);
+    await page.getByLabel('To date').fill(to);
+    await page.getByRole('button', { name: 'Only Training' }).click();
+    const expected = sightings
+      .filter((s) => s.properties.category === 'training' && day(s.properties.date) >= day(from) && day(s.properties.date) <= day(to))
+      .map((s) => s.properties.id)
+      .sort();
+    assert.ok(expected.length > 0 && expected.length < sightings.length, 'the filter should keep some sightings and drop others');
+    await waitForCount(page, expected.length);
+
+    const geo = await download(page, 'Sightings — GeoJSON');
+    assert.equal(geo.name, `corridor-watch_sightings_${from}_${to}.geojson`);
+    const fc = check(geo.text) as unknown as {
+      features: { id: string }[];
+      corridorWatch: { permalink: string; layer: string; count: number; filters: { from: string; to: string; categories: string[] } };
+    };
+    assert.deepEqual(fc.features.map((f) => f.id).sort(), expected);
+    const href = await page.evaluate(() => window.location.href);
+    assert.equal(fc.corridorWatch.permalink, href);
+    assert.equal(fc.corridorWatch.layer, 'sightings');
+    assert.equal(fc.corridorWatch.count, expected.length);
+    assert.deepEqual([fc.corridorWatch.filters.from, fc.corridorWatch.filters.to, fc.corridorWatch.filters.categories], [from, to, ['training']]);
+
+    const csv = await download(page, 'Sightings — CSV table');
+    const ids = csv.text.replace(/^\ufeff/, '').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+    assert.deepEqual(ids.sort(), expected);
+    await page.context().close();
+  });
+
+  test('a CSV with two bad rows names them; keeping adds three reports, and a reload keeps them', async () => {
+    const { page } = await openApp(browser);
+    const start = await visibleCount(page);
+    await page.getByTestId('import-file').setInputFiles(FIXTURE);
+    const dialog = page.getByRole('dialog', { name: 'Problems in reports-3good-2bad.csv' });
+    await dialog.waitFor();
+    const problems = await dialog.getByRole('list', { name: 'Problems found' }).locator('li').allTextContents();
+    assert.equal(problems.length, 2, problems.join('\n'));
+    assert.match(problems[0]!, /^Row 4: .*2025-02-30/);
+    assert.match(problems[1]!, /^Row 5: longitude 999 is out of range/);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Keep 3 valid reports');
+    await page.screenshot({ path: `${SHOTS}/import-review.png` });
+    await dialog.getByRole('button', { name: 'Keep 3 valid reports' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await waitForCount(page, start + 3);
+    assert.ok(await page.getByText('Imported 3 reports from reports-3good-2bad.csv; 2 left out.').isVisible());
+
+    await page.reload();
+    await waitIdle(page);
+    await waitForCount(page, start + 3);
+    assert.equal(await visibleCount(page), start + 3);
+    // Markup in the file stayed text.
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    await page.context().close();
+  });
+
+  test('a file that is not a table is refused with a message, and what was loaded stays', async () => {
+    const { page } = await openApp(browser);
+    const start = await visibleCount(page);
+    await importFixture(page);
+    await waitForCount(page, start + 3);
+
+    const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
+    await page.getByTestId('import-file').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: binary });
+    const binaryError = page.locator('.notice-error', { hasText: 'photo.csv could not be imported' });
+    await binaryError.waitFor();
+    assert.match((await binaryError.textContent()) ?? '', /not a CSV or GeoJSON file/);
+
+    const prose = 'Dear colleague,\nplease find the notes from Tuesday below.\nBest regards\n';
+    await page.getByTestId('import-file').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from(prose) });
+    const proseError = page.locator('.notice-error', { hasText: 'notes.csv could not be imported' });
+    await proseError.waitFor();
+    assert.match((await proseError.textContent()) ?? '', /no lat column/);
+    assert.equal(await visibleCount(page), start + 3);
+    await page.screenshot({ path: `${SHOTS}/import-refused.png` });
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Remove imported reports (3)' }).click();
+    await waitForCount(page, start);
+    await page.context().close();
+  });
+
+  test('the analyst brief shows the map picture, the permalink and the citations', async () => {
+    const { page } = await openApp(browser);
+    const opener = page.getByRole('button', { name: 'Analyst brief' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Analyst brief' });
+    await dialog.getByTestId('brief').waitFor();
+    const href = await page.evaluate(() => window.location.href);
+    assert.equal(await dialog.getByTestId('brief-permalink').textContent(), href);
+    const src = (await dialog.getByTestId('brief-map').getAttribute('src')) ?? '';
+    assert.match(src, /^data:image\/png;base64,/);
+    assert.ok(src.length > 10_000, `map picture too small (${src.length} characters)`);
+    const publishers = new Set([...sources.values()].map((s) => s.publisher));
+    const shown = await dialog.getByTestId('brief-citations').locator('.publisher').allTextContents();
+    assert.ok(shown.some((p) => publishers.has(p)), `no known publisher among ${shown.slice(0, 5).join(' | ')}`);
+    await page.screenshot({ path: `${SHOTS}/brief.png` });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Analyst brief');
+    await page.context().close();
+  });
+});
