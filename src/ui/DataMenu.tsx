@@ -1,4 +1,30 @@
-/** Import, export and the analyst brief (buttons in the top bar). */
+/**
+ * Import, export and the analyst brief (buttons in the top bar), with the dialogs and the drop zone
+ * they open. Restores imports saved in this browser on first render.
+ */
+import { useEffect, useState } from 'react';
+import { restoreImports } from '../state/imports';
+import { BriefDialog } from './BriefDialog';
+import { ExportMenu } from './ExportMenu';
+import { ImportButtons, ImportDialog, ImportDropZone } from './ImportControls';
+import './data-menu.css';
+
+/** The data menu of the top bar. */
 export function DataMenu() {
-  return null;
+  const [brief, setBrief] = useState(false);
+  useEffect(() => {
+    void restoreImports();
+  }, []);
+  return (
+    <div className="dm-bar" role="group" aria-label="Import, export and brief">
+      <ImportButtons />
+      <ExportMenu />
+      <button type="button" aria-haspopup="dialog" onClick={() => setBrief(true)}>
+        Analyst brief
+      </button>
+      {brief && <BriefDialog onClose={() => setBrief(false)} />}
+      <ImportDialog />
+      <ImportDropZone />
+    </div>
+  );
 }

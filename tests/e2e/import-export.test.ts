@@ -66,6 +66,9 @@ describe('import and export', () => {
     assert.equal(fc.corridorWatch.count, expected.length);
     assert.deepEqual([fc.corridorWatch.filters.from, fc.corridorWatch.filters.to, fc.corridorWatch.filters.categories], [from, to, ['training']]);
 
+    await page.getByRole('button', { name: /^Export/ }).click();
+    await page.screenshot({ path: `${SHOTS}/export-menu.png` });
+    await page.keyboard.press('Escape');
     const csv = await download(page, 'Sightings — CSV table');
     const ids = csv.text.replace(/^\ufeff/, '').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
     assert.deepEqual(ids.sort(), expected);
@@ -139,6 +142,8 @@ describe('import and export', () => {
     const shown = await dialog.getByTestId('brief-citations').locator('.publisher').allTextContents();
     assert.ok(shown.some((p) => publishers.has(p)), `no known publisher among ${shown.slice(0, 5).join(' | ')}`);
     await page.screenshot({ path: `${SHOTS}/brief.png` });
+    await dialog.getByTestId('brief-citations').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/brief-citations.png` });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Analyst brief');

@@ -1,0 +1,154 @@
+/**
+ * Importing reports: the "Import reports" button with its file picker, a drop zone over the whole
+ * window, the progress dialog while the worker parses, and the review dialog (keep the valid reports,
+ * or refuse the file) when some records have problems. Every value from the file is shown as text.
+ */
+import { useEffect, useRef, useState } from 'react';
+import {
+  cancelImport,
+  importFile,
+  keepImport,
+  problemLines,
+  refuseImport,
+  removeImports,
+  useImportJob,
+} from '../state/imports';
+import { useStore } from '../state/store';
+import { Dialog } from './ImportExportDialog';
+
+const ACCEPT = '.csv,.tsv,.txt,.geojson,.json';
+const fmt = (n: number) => n.toLocaleString('en-GB');
+
+/** The button that opens the file picker, and (when there are imports) the one that removes them. */
+export function ImportButtons() {
+  const input = useRef<HTMLInputElement>(null);
+  const busy = useImportJob((j) => j.phase !== 'idle');
+  const imported = useStore((s) => s.sightingSets.find((x) => x.key === 'imported')?.columns.length ?? 0);
+  return (
+    <>
+      <button type="button" onClick={() => input.current?.click()} disabled={busy}>
+        Import reports
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept={ACCEPT}
+        className="sr-only"
+        tabIndex={-1}
+        aria-label="Choose a CSV or GeoJSON file of reports to import"
+        data-testid="import-file"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      {imported > 0 && (
+        <button
+          type="button"
+          onClick={() => {
+            if (window.confirm(`Remove all ${fmt(imported)} imported reports from this browser?`)) void removeImports();
+          }}
+        >
+          Remove imported reports ({fmt(imported)})
+        </button>
+      )}
+    </>
+  );
+}
+
+const hasFiles = (e: DragEvent) => Boolean(e.dataTransfer && [...e.dataTransfer.types].includes('Files'));
+
+/** Drop a file anywhere on the window to import it; an overlay shows while a file is dragged over. */
+export function ImportDropZone() {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    let depth = 0;
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      setOver(true);
+    };
+    const overFn = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setOver(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setOver(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) void importFile(file);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', overFn);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', overFn);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+  if (!over) return null;
+  return (
+    <div className="dm-drop" role="status" aria-live="polite">
+      <p>Drop a CSV or GeoJSON file of reports to import it</p>
+    </div>
+  );
+}
+
+/** Progress while a file is read and parsed; the review of a file with problems. */
+export function ImportDialog() {
+  const job = useImportJob();
+  if (job.phase === 'idle') return null;
+  if (job.phase === 'review' && job.result) {
+    const r = job.result;
+    const bad = r.total - r.features.length;
+    const lines = problemLines(r, job.format);
+    return (
+      <Dialog key="review" title={`Problems in ${job.fileName}`} onClose={refuseImport} className="dm-import">
+        <p>
+          {fmt(r.features.length)} of {fmt(r.total)} {job.format === 'geojson' ? 'features' : 'rows'} are valid reports;{' '}
+          {fmt(bad)} cannot be imported:
+        </p>
+        <ul className="dm-problems" aria-label="Problems found">
+          {lines.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+        <div className="dm-actions">
+          <button type="button" className="dm-primary" data-autofocus onClick={() => void keepImport()}>
+            Keep {fmt(r.features.length)} valid report{r.features.length === 1 ? '' : 's'}
+          </button>
+          <button type="button" onClick={refuseImport}>
+            Refuse the whole file
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+  const known = job.total > 0;
+  return (
+    <Dialog key="progress" title={`Importing ${job.fileName}`} onClose={cancelImport} className="dm-import">
+      <label className="dm-progress">
+        <span>{job.phase === 'reading' ? 'Reading the file…' : known ? `Checked ${fmt(job.done)} of about ${fmt(job.total)} records` : 'Checking records…'}</span>
+        <progress max={known ? job.total : undefined} value={known ? job.done : undefined} />
+      </label>
+      <div className="dm-actions">
+        <button type="button" data-autofocus onClick={cancelImport}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  );
+}
