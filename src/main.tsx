@@ -5,9 +5,11 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import './ui/app.css';
 import { loadBundled } from './state/bootstrap';
 import { restoreFromHash, startUrlSync } from './state/urlSync';
+import { startResults } from './state/results';
 
 // The link is read before the map is created, so the first frame is already the linked view.
 const link = restoreFromHash(window.location.hash);
+startResults();
 void loadBundled().then((dataVersion) => startUrlSync(() => dataVersion, link));
 
 const root = document.getElementById('root');

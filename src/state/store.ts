@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { Geodata, GeodataError } from '../domain/types';
 import type { SightingSet } from './sightingSets';
 import type { Source } from '../domain/schemas';
+import { initialResults, type ResultsState } from './resultsTypes';
 import {
   DEFAULT_CAMERA,
   DEFAULT_FILTERS,
@@ -35,6 +36,8 @@ export interface AppState {
   hoverId: string | null;
   notices: Notice[];
   ui: UiState;
+  /** Results slice: what the metrics worker last answered (written only by src/state/results.ts). */
+  results: ResultsState;
 }
 
 export interface UiState {
@@ -64,6 +67,7 @@ export const initialState = (): AppState => ({
   hoverId: null,
   notices: [],
   ui: { panel: 'details', tableOpen: false, drawerOpen: false, playing: false, playStep: 'month', playIntervalMs: 800 },
+  results: initialResults(),
 });
 
 export const useStore = create<AppState>()(() => initialState());
@@ -126,6 +130,10 @@ export const actions = {
     const id = ++noticeSeq;
     useStore.setState((s) => ({ notices: [...s.notices, { id, level, text, ...(details ? { details } : {}) }] }));
     return id;
+  },
+  /** Results slice: merge what the metrics worker answered (called by src/state/results.ts only). */
+  setResults(patch: Partial<ResultsState>) {
+    useStore.setState((s) => ({ results: { ...s.results, ...patch } }));
   },
   dismissNotice(id: number) {
     useStore.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));

@@ -1,0 +1,212 @@
+/**
+ * Runs the metrics worker for the app and keeps the store's `results` slice current. The main thread
+ * does no metric work: it only concatenates the sighting sets' columns and posts messages.
+ *
+ *   data / sighting sets change ─▶ init  (progress → results.progress) ─▶ ready ─┐
+ *   filters.widthKm change ─────▶ width (progress …) ────────────────────▶ ready ─┤
+ *   filters / time window change ─ 50 ms debounce ─▶ window + scenarios(asOfDay = window end)
+ *   selection.corridorId change ─▶ window (detail for that corridor) + along
+ *
+ * Every request carries a generation number; an answer that a newer request has overtaken is dropped
+ * (latest wins). A click on a route while the Corridors tab is open also selects it as the corridor.
+ */
+import scenariosUrl from '../../geodata/scenarios.json?url';
+import { ScenarioModel } from '../domain/scenarios';
+import { MetricsClient } from '../metrics/client';
+import { sourceKindMask, type Columns } from '../metrics/columns';
+import type { Filters as EngineFilters } from '../metrics/filters';
+import type { JoinProgress } from '../metrics/join';
+import { concatColumns } from './concatColumns';
+import { filterBounds } from './sightingSets';
+import { actions, useStore, type AppState } from './store';
+
+/** Debounce for filter and time-window changes, ms. */
+export const WINDOW_DEBOUNCE_MS = 50;
+/** Debounce for width changes (a slider drag sends many), ms. */
+export const WIDTH_DEBOUNCE_MS = 120;
+
+let client: MetricsClient | null = null;
+let cols: Columns | null = null;
+let needInit = true;
+let joinGen = 0;
+let windowGen = 0;
+let alongGen = 0;
+let windowTimer: ReturnType<typeof setTimeout> | undefined;
+let widthTimer: ReturnType<typeof setTimeout> | undefined;
+let modelPromise: Promise<ScenarioModel | null> | null = null;
+let stop: (() => void) | null = null;
+
+function ensureClient(): MetricsClient {
+  if (!client) {
+    const worker = new Worker(new URL('../metrics/worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('error', (e) => actions.setResults({ status: 'error', error: `metrics worker failed: ${e.message}` }));
+    client = new MetricsClient(worker);
+  }
+  return client;
+}
+
+/** geodata/scenarios.json, fetched (a static asset of the build) and validated once. */
+function loadModel(): Promise<ScenarioModel | null> {
+  modelPromise ??= fetch(scenariosUrl)
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`scenarios.json: HTTP ${r.status}`))))
+    .then((json: unknown) => {
+      const parsed = ScenarioModel.safeParse(json);
+      if (!parsed.success) throw new Error(`scenarios.json: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      actions.setResults({ model: parsed.data });
+      return parsed.data;
+    })
+    .catch((e: unknown) => {
+      actions.notify('error', `The scenario model could not be loaded; scenarios are not scored. ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    });
+  return modelPromise;
+}
+
+/** The store's filters in the engine's units (days, bitmasks). Text and publisher filters do not apply. */
+export function engineFilters(f: AppState['filters']): EngineFilters {
+  const b = filterBounds(f);
+  return {
+    fromDay: b.fromDay,
+    toDay: b.toDay,
+    categories: b.categories,
+    confidences: b.confidences,
+    ...(f.sourceKinds.length ? { sourceKinds: sourceKindMask(f.sourceKinds) } : {}),
+  };
+}
+
+/** Zones that get detail metrics: the selected corridor and the nodes on its route (for baselines). */
+function detailZones(s: AppState): string[] {
+  const id = s.selection.corridorId;
+  if (!id) return [];
+  const route = s.data?.byId.get(id);
+  const p = route?.properties as { from?: string; to?: string; via?: string[] } | undefined;
+  return [id, ...(p?.from ? [p.from] : []), ...(p?.to ? [p.to] : []), ...(p?.via ?? [])];
+}
+
+const progressOf = (gen: number) => (p: JoinProgress) => {
+  if (gen === joinGen) actions.setResults({ progress: p.total ? p.done / p.total : 1 });
+};
+
+async function runJoin(): Promise<void> {
+  const gen = ++joinGen;
+  const model = await loadModel();
+  const s = useStore.getState();
+  if (gen !== joinGen || !s.data) return;
+  const widthKm = s.filters.widthKm;
+  actions.setResults({ status: 'joining', progress: 0, error: null });
+  try {
+    const c = ensureClient();
+    let answer;
+    if (needInit) {
+      needInit = false;
+      cols = concatColumns(s.sightingSets.map((x) => x.columns));
+      const geodata = { routes: s.data.routes, nodes: s.data.nodes, areas: s.data.areas, sightings: [], sources: [] };
+      answer = await c.call('init', { geodata, widthKm, columns: cols, ...(model ? { scenarios: model } : {}) }, progressOf(gen));
+    } else {
+      answer = await c.call('width', { widthKm }, progressOf(gen));
+    }
+    if (gen !== joinGen) return;
+    actions.setResults({ status: 'ready', progress: 1, zones: answer.zones, widthKm, sightings: cols?.length ?? 0 });
+    void runWindow();
+    void runAlong();
+  } catch (e) {
+    if (gen === joinGen) actions.setResults({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+async function runWindow(): Promise<void> {
+  if (!client || useStore.getState().results.status !== 'ready') return;
+  const gen = ++windowGen;
+  const s = useStore.getState();
+  const filters = engineFilters(s.filters);
+  const confidences = s.filters.confidences.length ? filters.confidences : undefined;
+  try {
+    const [w, sc] = await Promise.all([
+      client.call('window', { filters, detailFor: detailZones(s) }),
+      client.call('scenarios', { asOfDay: filters.toDay, ...(confidences !== undefined ? { confidences } : {}) }),
+    ]);
+    if (gen !== windowGen) return;
+    actions.setResults({ window: w.metrics, scenarios: { asOfDay: filters.toDay, indicators: sc.indicators, scores: sc.scores } });
+  } catch (e) {
+    if (gen === windowGen) actions.setResults({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+function scheduleWindow(): void {
+  clearTimeout(windowTimer);
+  windowTimer = setTimeout(() => void runWindow(), WINDOW_DEBOUNCE_MS);
+}
+
+async function runAlong(): Promise<void> {
+  const gen = ++alongGen;
+  const s = useStore.getState();
+  const id = s.selection.corridorId;
+  const known = s.results.zones.some((z) => z.id === id && z.kind === 'corridor');
+  if (!client || !id || !known || s.results.status !== 'ready') {
+    if (s.results.along) actions.setResults({ along: null });
+    return;
+  }
+  const jg = joinGen;
+  try {
+    const r = await client.call('along', { zoneId: id });
+    const c = cols;
+    if (gen !== alongGen || jg !== joinGen || !c) return;
+    const members = Array.from(r.members);
+    actions.setResults({
+      along: {
+        zoneId: id,
+        ids: members.map((i) => c.ids[i]!),
+        alongKm: Array.from(r.alongKm),
+        day: members.map((i) => c.day[i]!),
+        category: members.map((i) => c.category[i]!),
+      },
+    });
+  } catch (e) {
+    if (gen === alongGen) actions.setResults({ along: null, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+const WINDOW_KEYS = ['from', 'to', 'categories', 'confidences', 'sourceKinds'] as const;
+
+function onChange(s: AppState, prev: AppState): void {
+  if (s.data !== prev.data || s.sightingSets !== prev.sightingSets || s.importedSources !== prev.importedSources) {
+    needInit = true;
+    clearTimeout(widthTimer);
+    void runJoin();
+  } else if (s.filters.widthKm !== prev.filters.widthKm) {
+    clearTimeout(widthTimer);
+    widthTimer = setTimeout(() => void runJoin(), WIDTH_DEBOUNCE_MS);
+  }
+  if (WINDOW_KEYS.some((k) => s.filters[k] !== prev.filters[k])) scheduleWindow();
+  if (s.selection.corridorId !== prev.selection.corridorId) {
+    scheduleWindow();
+    void runAlong();
+  }
+  // A route clicked on the map while the Corridors tab is open becomes the selected corridor.
+  const fid = s.selection.featureId;
+  if (fid && fid !== prev.selection.featureId && prev.ui.panel === 'corridors') {
+    const f = s.data?.byId.get(fid);
+    if (f && 'mode' in f.properties) {
+      actions.select({ corridorId: fid });
+      actions.setUi({ panel: 'corridors' });
+    }
+  }
+}
+
+/**
+ * Start keeping `results` current (idempotent). Returns a function that stops listening.
+ * @example startResults() // once, at start-up
+ */
+export function startResults(): () => void {
+  if (stop) return stop;
+  const unsubscribe = useStore.subscribe(onChange);
+  if (useStore.getState().data) void runJoin();
+  else void loadModel();
+  stop = () => {
+    unsubscribe();
+    clearTimeout(windowTimer);
+    clearTimeout(widthTimer);
+    stop = null;
+  };
+  return stop;
+}
