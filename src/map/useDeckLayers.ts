@@ -18,6 +18,7 @@ import { areasLayer } from '../layers/areas';
 import { sightingsLayer } from '../layers/sightings';
 import { buildSightingBuffers, withPass } from '../layers/sightingBuffers';
 import { selectionLayer, type Marker } from '../layers/selection';
+import { corridorLayer, evidenceLayer, type EvidencePoint } from '../layers/corridors';
 import places from './data/places.json';
 
 export const FONT_FAMILY = 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
@@ -31,7 +32,7 @@ function placeLabels(maxRank = 3): PlaceLabel[] {
 const PLACE_LABELS = placeLabels();
 
 export function useDeckLayers(): Layer[] {
-  const { data, sets, layers, filters, featureId, hoverId, showStations } = useStore(
+  const { data, sets, layers, filters, featureId, hoverId, showStations, zones, corridorId, evidenceIds } = useStore(
     useShallow((s) => ({
       showStations: s.camera.zoom >= STATIONS_MIN_ZOOM,
       data: s.data,
@@ -40,8 +41,24 @@ export function useDeckLayers(): Layer[] {
       filters: s.filters,
       featureId: s.selection.featureId,
       hoverId: s.hoverId,
+      // Corridor metrics: the zones the worker joined and the selected indicator's evidence ids.
+      zones: s.results.zones,
+      corridorId: s.selection.corridorId,
+      evidenceIds: s.results.scenarios?.indicators.find(
+        (r) => r.id === s.selection.indicatorId && (!s.selection.scenarioId || r.owner === s.selection.scenarioId),
+      )?.evidence,
     })),
   );
+
+  const corridorPolygon = useMemo(() => zones.find((z) => z.id === corridorId && z.kind === 'corridor')?.polygon ?? null, [zones, corridorId]);
+  const evidence = useMemo((): EvidencePoint[] => {
+    const out: EvidencePoint[] = [];
+    for (const id of evidenceIds ?? []) {
+      const hit = findSighting(sets, id);
+      if (hit) out.push({ id, position: [hit.set.columns.lon[hit.index]!, hit.set.columns.lat[hit.index]!] });
+    }
+    return out;
+  }, [sets, evidenceIds]);
 
   const routes = useMemo(() => {
     const all = data?.routes ?? [];
@@ -86,6 +103,7 @@ export function useDeckLayers(): Layer[] {
 
   return useMemo(() => {
     const out: Layer[] = [
+      corridorLayer(corridorPolygon, { visible: layers.corridors }),
       areasLayer(data?.areas ?? [], { visible: layers.areas, highlightId: featureId }),
       routesLayer('rail', routes.rail, { visible: layers.rail, highlightId: featureId }),
       routesLayer('sea', routes.sea, { visible: layers.sea, highlightId: featureId }),
@@ -104,7 +122,7 @@ export function useDeckLayers(): Layer[] {
         }, { visible }),
       );
     }
-    out.push(selectionLayer(markers));
+    out.push(evidenceLayer(evidence), selectionLayer(markers));
     return out;
-  }, [data, routes, nodes, showStations, layers, featureId, buffers, bounds.fromDay, bounds.toDay, catIdx.join(), confIdx.join(), markers]);
+  }, [data, routes, nodes, showStations, layers, featureId, buffers, bounds.fromDay, bounds.toDay, catIdx.join(), confIdx.join(), markers, corridorPolygon, evidence]);
 }

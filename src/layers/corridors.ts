@@ -1,0 +1,64 @@
+/**
+ * The selected corridor — exactly the polygon the metrics count in (the MultiPolygon of leg buffers the
+ * worker returns) — and rings around the evidence sightings of the selected indicator. Both take their
+ * data as arguments; nothing is computed here.
+ */
+import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { CORRIDOR_STYLE, type RGBA } from './style';
+
+/** Evidence ring colour: magenta, apart from the category palette and the yellow selection ring. */
+export const EVIDENCE_RING: RGBA = [214, 0, 140, 255];
+
+export type CorridorPolygon = Feature<Polygon | MultiPolygon>;
+
+/**
+ * The corridor polygon layer (id `corridor`), drawn under routes and sightings. Pickable, so a test or
+ * a tooltip can tell it is there; its features carry no `id`, so a click on it selects nothing.
+ * @example corridorLayer(results.zones.find((z) => z.id === corridorId)?.polygon ?? null, { visible: true })
+ */
+export function corridorLayer(polygon: CorridorPolygon | null, opts: { visible: boolean }) {
+  return new GeoJsonLayer({
+    id: 'corridor',
+    data: polygon ? [polygon] : [],
+    visible: opts.visible && polygon !== null,
+    pickable: true,
+    stroked: true,
+    filled: true,
+    getFillColor: CORRIDOR_STYLE.fill,
+    getLineColor: CORRIDOR_STYLE.line,
+    getLineWidth: 2,
+    lineWidthUnits: 'pixels',
+    // The leg buffers overlap. A strict depth test (everything is drawn at depth 0) lets only the first
+    // fragment at each pixel through, so overlaps are not shaded twice and inner leg outlines vanish:
+    // the corridor reads as one shape, which is the union that membership tests.
+    parameters: { depthCompare: 'less', depthWriteEnabled: true },
+  });
+}
+
+/** One evidence sighting to ring: its position. */
+export interface EvidencePoint {
+  id: string;
+  position: [number, number];
+}
+
+/**
+ * Rings around the evidence sightings of the selected indicator (id `evidence`), drawn above the dots.
+ * @example evidenceLayer([{ id: 's-001', position: [130.6, 42.4] }])
+ */
+export function evidenceLayer(points: readonly EvidencePoint[], colour: RGBA = EVIDENCE_RING) {
+  return new ScatterplotLayer<EvidencePoint>({
+    id: 'evidence',
+    data: points as EvidencePoint[],
+    visible: points.length > 0,
+    pickable: false,
+    stroked: true,
+    filled: false,
+    radiusUnits: 'pixels',
+    lineWidthUnits: 'pixels',
+    getPosition: (p) => p.position,
+    getRadius: 11,
+    getLineWidth: 2.5,
+    getLineColor: colour,
+  });
+}
