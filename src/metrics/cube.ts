@@ -1,18 +1,28 @@
 /**
- * A prefix-sum cube per zone: for each (category, confidence) group, cumulative daily counts. Any
- * window count under category/confidence filters is then a few subtractions, not a rescan.
+ * Per-zone running totals, so any windowed metric under any filter is a few lookups per bucket instead
+ * of a rescan of the window's members (see buckets.ts for the lookups).
  *
- *   zone ─┬─ group (category × confidence, 39) ─ Int32Array P, P[t] = members with day < d0 + t
- *         ├─ keys: Uint16Array, one per member in day order: category | confidence | source kinds,
- *         │        scanned sequentially for the source breakdown and source-kind filters
- *         └─ quantity positions                 ─ members that report a quantity (scanned per window)
- *                                                   count(a..b) = P[b − d0 + 1] − P[a − d0]
- * Memory: 4 bytes × (days + 1) per non-empty group, plus 2 bytes per member.
+ *   zone ─┬─ byConfidence: Buckets by confidence (3, dense) ─ everything but the breakdowns when every
+ *         │                                                  category passes and no source filter
+ *         ├─ groupKinds: Buckets by (group × source kind)   ─ the source breakdown without a source filter
+ *         ├─ groups: Buckets by (category × confidence), 39     ─ counts, weights, categories, latest,
+ *         │                                                      weekly series when no source-kind filter
+ *         ├─ keyed:  Buckets by packed key (category | confidence | source-kind mask), ≤ 39 × 128
+ *         │          ─ source breakdown; everything when a source-kind filter is on (a sighting passes
+ *         │            when mask ∧ filter ≠ 0, so the allowed keys are a set decided once per query)
+ *         ├─ keys:   Uint16Array, packed key per member (day order), for the small-zone scan path
+ *         └─ quantity reports: by unit (no filter) and by unit × key (filters), with running sums
+ *
+ *   count(a..b) in bucket j = below(j, b + 1) − below(j, a)
+ * Memory: ≈ 16 bytes per member plus dense prefixes for buckets with ≥ span / 4 members
+ * (≤ 16 bytes per member), plus ≈ 64 bytes per quantity report.
  */
 import { CATEGORIES } from '../domain/schemas';
 import { SOURCE_KINDS } from '../domain/schemas';
 import { CONFIDENCES, NO_UNIT, type Columns } from './columns';
+import { bucketize, type Buckets } from './buckets';
 import type { JoinResult, ZoneMembers } from './join';
+import { buildQtyIndex, type QtyIndex } from './qty-index';
 
 export const GROUPS = CATEGORIES.length * CONFIDENCES.length;
 /** Group of a (category index, confidence index) pair. */
@@ -20,12 +30,20 @@ export const groupOf = (category: number, confidence: number) => category * CONF
 
 export interface ZoneCube {
   zoneId: string;
-  /** Prefix counts per group (null when the zone has no member of that group). */
-  prefix: (Int32Array | null)[];
+  /** Members by confidence (3 buckets, always dense): counts, weights, weekly series, latest day. */
+  byConfidence: Buckets;
+  /** Members by (group × source kind), id `group << 3 | kind`; a member with two kinds is in two. */
+  groupKinds: Buckets;
+  /** Members by (category × confidence) group. */
+  groups: Buckets;
+  /** Members by packed key. */
+  keyed: Buckets;
   /** Per member (day order): `category << 9 | confidence << 7 | sourceMask`. */
   keys: Uint16Array;
   /** Positions in the zone's member list of members reporting a quantity, ascending (so by day). */
   qtyPositions: Uint32Array;
+  qtyByUnit: QtyIndex;
+  qtyByKey: QtyIndex;
 }
 
 export const KINDS = SOURCE_KINDS.length;
@@ -33,6 +51,8 @@ export const KINDS = SOURCE_KINDS.length;
 export const packKey = (category: number, confidence: number, sourceMask: number) =>
   (category << 9) | (confidence << 7) | (sourceMask & 0x7f);
 export const KEY_SPACE = 1 << 13;
+/** Group of a packed key. */
+export const keyGroup = (key: number) => (key >> 9) * CONFIDENCES.length + ((key >> 7) & 3);
 
 export interface WindowIndex {
   /** First day covered; days before it count as 0. */
@@ -43,27 +63,40 @@ export interface WindowIndex {
   all: ZoneCube;
 }
 
-const NCONF = CONFIDENCES.length;
 const NO_UNIT_ = NO_UNIT;
 
 function cubeOf(zm: ZoneMembers, cols: Columns, d0: number, span: number): ZoneCube {
-  const prefix: (Int32Array | null)[] = new Array(GROUPS).fill(null);
   const { members, days } = zm;
   const { category, confidence, sourceMask, qtyUnit } = cols;
   const keys = new Uint16Array(members.length);
+  const groups = new Uint8Array(members.length);
   const qty: number[] = [];
   for (let k = 0; k < members.length; k++) {
     const i = members[k]!;
     const cat = category[i]!, conf = confidence[i]!;
-    (prefix[cat * NCONF + conf] ??= new Int32Array(span + 1))[days[k]! - d0 + 1]!++;
     keys[k] = (cat << 9) | (conf << 7) | (sourceMask[i]! & 0x7f);
+    groups[k] = groupOf(cat, conf);
     if (qtyUnit[i] !== NO_UNIT_) qty.push(k);
   }
-  for (const p of prefix) if (p) for (let t = 1; t <= span; t++) p[t]! += p[t - 1]!;
-  return { zoneId: zm.zoneId, prefix, keys, qtyPositions: Uint32Array.from(qty) };
+  const qtyPositions = Uint32Array.from(qty);
+  const gk: number[] = [], gkDays: number[] = [];
+  for (let k = 0; k < members.length; k++) {
+    for (let b = 0; b < KINDS; b++) if (keys[k]! & (1 << b)) { gk.push((groups[k]! << 3) | b); gkDays.push(days[k]!); }
+  }
+  return {
+    zoneId: zm.zoneId,
+    byConfidence: bucketize(Uint8Array.from(keys, (key) => (key >> 7) & 3), days, CONFIDENCES.length, d0, span, 'always'),
+    groupKinds: bucketize(gk, Int32Array.from(gkDays), GROUPS << 3, d0, span),
+    groups: bucketize(groups, days, GROUPS, d0, span),
+    keyed: bucketize(keys, days, KEY_SPACE, d0, span),
+    keys,
+    qtyPositions,
+    qtyByUnit: buildQtyIndex(qtyPositions, members, days, cols, null, d0, span),
+    qtyByKey: buildQtyIndex(qtyPositions, members, days, cols, keys, d0, span),
+  };
 }
 
-/** Build the cube for every zone of a join. O(members + zones × groups × days). */
+/** Build the running totals for every zone of a join. O(members + zones × buckets × days). */
 export function buildWindowIndex(join: JoinResult, cols: Columns): WindowIndex {
   const { days } = join.all;
   const d0 = days.length ? days[0]! : 0;

@@ -6,6 +6,7 @@ import type { NodeProps } from '../domain/schemas';
 import { QUANTITY_UNITS, NO_UNIT, type Columns, type QuantityUnit } from './columns';
 import { passes, dayRange, type ResolvedFilters } from './filters';
 import type { ZoneMembers } from './join';
+import { newQtyAgg, type QtyAgg } from './qty-index';
 
 const NO_UNIT_ = NO_UNIT;
 
@@ -38,11 +39,7 @@ export function quantitySummary(
   positions?: Uint32Array,
 ): QuantitySummary[] {
   const [a, b] = dayRange(zm.days, f.fromDay, f.toDay);
-  // Per unit index: reports, sum, max, latest member position (members are in day order).
-  const reports = new Float64Array(QUANTITY_UNITS.length);
-  const sum = new Float64Array(QUANTITY_UNITS.length);
-  const max = new Float64Array(QUANTITY_UNITS.length).fill(-Infinity);
-  const latestK = new Int32Array(QUANTITY_UNITS.length).fill(-1);
+  const agg = newQtyAgg();
   // With `positions` (members that report a quantity, see cube.ts) only those are visited.
   const from = positions ? lowerBoundU32(positions, a) : a;
   const to = positions ? lowerBoundU32(positions, b) : b;
@@ -53,27 +50,30 @@ export function quantitySummary(
     const u = qtyUnit[i]!;
     if (u === NO_UNIT_ || !passes(cols, i, f)) continue;
     const v = qtyValue[i]!;
-    reports[u]!++;
-    sum[u]! += v;
-    if (v > max[u]!) max[u] = v;
-    latestK[u] = k;
+    agg.reports[u]!++;
+    agg.sum[u]! += v;
+    if (v > agg.max[u]!) agg.max[u] = v;
+    agg.latestK[u] = k;
   }
-  const byUnit = new Map<number, QuantitySummary>();
+  return summariseQuantities(agg, zm, cols, baseline);
+}
+
+/** Turn per-unit aggregates (see qty-index.ts) into summaries, in unit order, with the baseline ratio. */
+export function summariseQuantities(agg: QtyAgg, zm: ZoneMembers, cols: Columns, baseline?: Baseline): QuantitySummary[] {
+  const out: QuantitySummary[] = [];
   for (let u = 0; u < QUANTITY_UNITS.length; u++) {
-    const k = latestK[u]!;
+    const k = agg.latestK[u]!;
     if (k < 0) continue;
     const i = zm.members[k]!;
-    byUnit.set(u, {
-      unit: QUANTITY_UNITS[u]!, reports: reports[u]!, sum: sum[u]!, max: max[u]!,
-      latest: { value: qtyValue[i]!, day: zm.days[k]!, id: cols.ids[i]! },
-    });
-  }
-  const out = [...byUnit.values()];
-  for (const s of out) {
+    const s: QuantitySummary = {
+      unit: QUANTITY_UNITS[u]!, reports: agg.reports[u]!, sum: agg.sum[u]!, max: agg.max[u]!,
+      latest: { value: cols.qtyValue[i]!, day: zm.days[k]!, id: cols.ids[i]! },
+    };
     if (baseline && baseline.unit === s.unit) {
       s.baseline = baseline;
       if (baseline.value !== 0) s.latestVsBaseline = s.latest.value / baseline.value;
     }
+    out.push(s);
   }
   return out;
 }

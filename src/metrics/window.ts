@@ -2,17 +2,19 @@
  * Windowed metrics for the current filters, per zone: count, confidence-weighted count, weekly series,
  * change against the previous equal window, change levels against the mean of the 4 and 12 preceding
  * windows, density per 1,000 km, latest day, category and source-kind breakdowns, quantities.
- * Counts, category breakdown, latest day and weekly series come from the prefix-sum cube (cube.ts); the
- * source breakdown is one sequential pass over the window's packed keys; quantities visit only members
- * that report one. A source-kind filter moves counting to the key scan too.
+ * Everything comes from per-zone running totals (cube.ts, window-totals.ts, qty-index.ts): a few
+ * lookups per bucket, not a rescan, so a recompute costs O(zones × buckets × weeks) whatever the number
+ * of sightings. Zones with fewer members near the window than that are scanned instead (same results).
  */
 import { CATEGORIES, SOURCE_KINDS, type Category, type SourceKind } from '../domain/schemas';
-import { CONFIDENCES, CONFIDENCE_WEIGHTS, type Columns } from './columns';
+import { ALL_CATEGORIES, ALL_CONFIDENCES, type Columns } from './columns';
 import { assessChange, type ChangeAssessment, type ChangeRule, DEFAULT_CHANGE_RULE } from './change-level';
-import { GROUPS, KEY_SPACE, latestIn, packKey, rangeCount, type WindowIndex, type ZoneCube } from './cube';
+import type { WindowIndex, ZoneCube } from './cube';
 import { dayRange, resolveFilters, type Filters, type ResolvedFilters } from './filters';
+import { newQtyAgg, qtyFromIndex } from './qty-index';
 import type { JoinResult, ZoneMembers } from './join';
-import { quantitySummary, type Baseline, type QuantitySummary } from './quantities';
+import { quantitySummary, summariseQuantities, type Baseline, type QuantitySummary } from './quantities';
+import { scanCost, totalsCost, totalsFromIndex, totalsFromScan, windowQuery, type WindowQuery } from './window-totals';
 import type { Zone } from './zones';
 
 export interface WeeklySeries {
@@ -25,7 +27,7 @@ export interface ZoneMetrics {
   zoneId: string;
   /** Sightings in the window passing the filters. */
   count: number;
-  /** Σ confidence weight (high 1, moderate 0.6, low 0.3). */
+  /** Σ confidence weight (high 1, moderate 0.6, low 0.3), summed in tenths then divided by 10. */
   weighted: number;
   /** Same for the previous window of equal length, ending the day before `fromDay`. */
   prevCount: number;
@@ -70,6 +72,11 @@ export interface WindowOptions {
    * Default: every zone. The rest get the summary (counts, changes, density, latest, categories).
    */
   detailFor?: ReadonlySet<string>;
+  /**
+   * How to count: 'auto' (default) picks per zone the cheaper of the running totals and a scan of the
+   * members near the window; 'totals' and 'scan' force one (tests compare them; results are identical).
+   */
+  strategy?: 'auto' | 'totals' | 'scan';
 }
 
 /** Zone lengths and node baselines from zones and nodes, for `WindowOptions`. */
@@ -79,131 +86,75 @@ export function zoneLengths(zones: readonly Zone[]): Map<string, number> {
   return m;
 }
 
-const emptyRecord = <K extends string>(keys: readonly K[]) =>
-  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-
-/** Per packed key: 1 when a member with that key passes the filters. */
-function allowedKeys(f: ResolvedFilters): Uint8Array {
-  const t = new Uint8Array(KEY_SPACE_);
-  for (let cat = 0; cat < CATEGORIES.length; cat++) {
-    if (!(f.categories & (1 << cat))) continue;
-    for (let conf = 0; conf < CONFIDENCES.length; conf++) {
-      if (!(f.confidences & (1 << conf))) continue;
-      for (let m = 0; m < 128; m++) {
-        if (f.allSources || f.sourceKinds & m) t[packKey(cat, conf, m)] = 1;
-      }
-    }
-  }
-  return t;
-}
-
-// Module-local copies: imported bindings read in hot loops cost a getter call under some loaders.
-const KEY_SPACE_ = KEY_SPACE;
-const WEIGHTS = Float64Array.from(CONFIDENCE_WEIGHTS);
-const NCONF = CONFIDENCES.length;
+const toRecord = <K extends string>(keys: readonly K[], v: Float64Array) =>
+  Object.fromEntries(keys.map((k, i) => [k, v[i]!])) as Record<K, number>;
 
 interface Ctx {
-  ix: WindowIndex;
   cols: Columns;
-  f: ResolvedFilters;
-  /** Cube groups allowed by the category and confidence filters. */
-  groups: number[];
-  keyOk: Uint8Array;
-  /** Scratch histogram over keys, all zero between uses. */
-  hist: Uint32Array;
+  q: WindowQuery;
+  /** No category, confidence or source-kind restriction: quantities by unit alone. */
+  unfiltered: boolean;
   opts: WindowOptions;
 }
 
-/** Count and weighted count over [a, b]: from the cube, or by scanning keys under a source filter. */
-function countIn(zm: ZoneMembers, cube: ZoneCube, c: Ctx, a: number, b: number): [number, number] {
-  let n = 0, w = 0;
-  if (c.f.allSources) {
-    for (const g of c.groups) {
-      const p = cube.prefix[g];
-      if (!p) continue;
-      const k = rangeCount(p, c.ix.d0, c.ix.span, a, b);
-      n += k;
-      w += k * WEIGHTS[g % NCONF]!;
-    }
-    return [n, w];
+function quantitiesOf(zm: ZoneMembers, cube: ZoneCube, c: Ctx): QuantitySummary[] {
+  const { f } = c.q;
+  const baseline = c.opts.baselines?.get(zm.zoneId);
+  const strategy = c.opts.strategy ?? 'auto';
+  if (strategy !== 'scan' && c.unfiltered) {
+    const agg = newQtyAgg();
+    qtyFromIndex(cube.qtyByUnit, null, f.fromDay, f.toDay, agg);
+    return summariseQuantities(agg, zm, c.cols, baseline);
   }
-  const [s, e] = dayRange(zm.days, a, b);
-  for (let k = s; k < e; k++) {
-    const key = cube.keys[k]!;
-    if (c.keyOk[key]) {
-      n++;
-      w += WEIGHTS[(key >> 7) & 3]!;
-    }
+  if (strategy === 'totals' || (strategy === 'auto' && qtyScanCost(zm, cube, f) > cube.qtyByKey.b.ids.length * 4)) {
+    const agg = newQtyAgg();
+    qtyFromIndex(cube.qtyByKey, c.q.keyOk, f.fromDay, f.toDay, agg);
+    return summariseQuantities(agg, zm, c.cols, baseline);
   }
-  return [n, w];
+  return quantitySummary(zm, c.cols, f, baseline, cube.qtyPositions);
+}
+
+/** Quantity reports in the window (what the scan would visit). */
+function qtyScanCost(zm: ZoneMembers, cube: ZoneCube, f: ResolvedFilters): number {
+  const [a, b] = dayRange(zm.days, f.fromDay, f.toDay);
+  const p = cube.qtyPositions;
+  let lo = 0, hi = p.length;
+  while (lo < hi) { const m = (lo + hi) >>> 1; if (p[m]! < a) lo = m + 1; else hi = m; }
+  let lo2 = lo, hi2 = p.length;
+  while (lo2 < hi2) { const m = (lo2 + hi2) >>> 1; if (p[m]! < b) lo2 = m + 1; else hi2 = m; }
+  return lo2 - lo;
 }
 
 function zoneMetrics(zm: ZoneMembers, cube: ZoneCube, c: Ctx, detail: boolean): ZoneMetrics {
-  const { fromDay, toDay } = c.f;
-  const { d0, span } = c.ix;
-  const len = toDay - fromDay + 1;
-  const [n, w] = countIn(zm, cube, c, fromDay, toDay);
-  const [pn, pw] = countIn(zm, cube, c, fromDay - len, fromDay - 1);
-  const [n4] = countIn(zm, cube, c, fromDay - 4 * len, fromDay - 1);
-  const [n12] = countIn(zm, cube, c, fromDay - 12 * len, fromDay - 1);
+  const { f, weekEdges } = c.q;
+  const sources = detail || !f.allSources;
+  const strategy = c.opts.strategy ?? 'auto';
+  const scan = strategy === 'scan' || (strategy === 'auto' && scanCost(zm, c.q) <= totalsCost(cube, c.q, detail, sources));
+  const t = scan ? totalsFromScan(zm, cube, c.q, detail, sources) : totalsFromIndex(cube, c.q, detail, sources);
   const rule = c.opts.rule ?? DEFAULT_CHANGE_RULE;
-  const byCategory = emptyRecord(CATEGORIES);
-  const bySource = emptyRecord(SOURCE_KINDS);
-  let latest = -Infinity;
-  // One sequential pass over the window's keys: source kinds (and categories, latest day, when a source
-  // filter is on) — a histogram of keys, expanded afterwards.
-  const [s, e] = dayRange(zm.days, fromDay, toDay);
-  const hist = c.hist;
-  const keys = cube.keys;
-  if (detail || !c.f.allSources) for (let k = s; k < e; k++) hist[keys[k]!]!++;
-  for (let key = 0; key < KEY_SPACE_; key++) {
-    const h = hist[key]!;
-    if (h === 0) continue;
-    hist[key] = 0;
-    if (!c.keyOk[key]) continue;
-    const m = key & 0x7f;
-    for (let b = 0; m >> b; b++) if (m & (1 << b)) bySource[SOURCE_KINDS[b]!] += h;
-    if (!c.f.allSources) byCategory[CATEGORIES[key >> 9]!] += h;
-  }
-  if (c.f.allSources) {
-    for (const g of c.groups) {
-      const p = cube.prefix[g];
-      if (!p) continue;
-      byCategory[CATEGORIES[Math.floor(g / NCONF)]!] += rangeCount(p, d0, span, fromDay, toDay);
-      latest = Math.max(latest, latestIn(p, d0, span, fromDay, toDay));
-    }
-  } else {
-    for (let k = e - 1; k >= s; k--) {
-      if (c.keyOk[keys[k]!]) {
-        latest = zm.days[k]!;
-        break;
-      }
-    }
-  }
   const weekly: WeeklySeries = { startDays: [], counts: [] };
   if (detail) {
-    for (let start = fromDay; start <= toDay; start += 7) {
-      weekly.startDays.push(start);
-      weekly.counts.push(countIn(zm, cube, c, start, Math.min(toDay, start + 6))[0]);
-    }
+    weekly.startDays = Array.from(weekEdges.subarray(0, weekEdges.length - 1));
+    weekly.counts = Array.from(t.weekly);
   }
+  const { n, pn } = t;
   const lengthKm = c.opts.lengthKm?.get(zm.zoneId);
   return {
     zoneId: zm.zoneId,
     count: n,
-    weighted: w,
+    weighted: t.w10 / 10,
     prevCount: pn,
-    prevWeighted: pw,
+    prevWeighted: t.pw10 / 10,
     changeAbs: n - pn,
     changePct: pn > 0 ? ((n - pn) / pn) * 100 : null,
-    change4: assessChange(n, n4, 4, rule),
-    change12: assessChange(n, n12, 12, rule),
+    change4: assessChange(n, t.n4, 4, rule),
+    change12: assessChange(n, t.n12, 12, rule),
     densityPer1000Km: lengthKm ? (n / lengthKm) * 1000 : null,
-    latestDay: Number.isFinite(latest) ? latest : null,
+    latestDay: Number.isFinite(t.latest) ? t.latest : null,
     weekly,
-    byCategory,
-    bySource: detail || !c.f.allSources ? bySource : null,
-    quantities: detail ? quantitySummary(zm, c.cols, c.f, c.opts.baselines?.get(zm.zoneId), cube.qtyPositions) : [],
+    byCategory: toRecord(CATEGORIES, t.byCategory),
+    bySource: sources ? toRecord(SOURCE_KINDS, t.bySource) : null,
+    quantities: detail ? quantitiesOf(zm, cube, c) : [],
   };
 }
 
@@ -216,13 +167,9 @@ export function windowMetrics(
   join: JoinResult, cols: Columns, ix: WindowIndex, filters: Filters, opts: WindowOptions = {},
 ): WindowMetrics {
   const f = resolveFilters(filters);
-  const groups: number[] = [];
-  for (let g = 0; g < GROUPS; g++) {
-    const cat = Math.floor(g / CONFIDENCES.length);
-    const conf = g % CONFIDENCES.length;
-    if (f.categories & (1 << cat) && f.confidences & (1 << conf)) groups.push(g);
-  }
-  const c: Ctx = { ix, cols, f, groups, keyOk: allowedKeys(f), hist: new Uint32Array(KEY_SPACE_), opts };
+  const unfiltered = f.allSources && (f.categories & ALL_CATEGORIES) === ALL_CATEGORIES &&
+    (f.confidences & ALL_CONFIDENCES) === ALL_CONFIDENCES;
+  const c: Ctx = { cols, q: windowQuery(f), unfiltered, opts };
   const detail = (id: string) => !opts.detailFor || opts.detailFor.has(id);
   return {
     filters: f,
