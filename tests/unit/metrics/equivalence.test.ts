@@ -4,7 +4,8 @@ import { buildCorridors } from '../../../src/metrics/corridors';
 import { spatialJoin } from '../../../src/metrics/join';
 import { naiveMembership } from '../../../src/metrics/naive';
 import { allocColumns, type Columns } from '../../../src/metrics/columns';
-import { zoneComponents } from '../../../src/metrics/zones';
+import { zoneComponents, type Zone } from '../../../src/metrics/zones';
+import { bbox } from '@turf/turf';
 import { loadBenchGeodata } from '../../../scripts/lib/geodata';
 import { generateSynthetic, mulberry32 } from '../../../scripts/lib/synthetic';
 
@@ -17,32 +18,65 @@ function withAdversarial(base: Columns, extra: [number, number][]): Columns {
   return cols;
 }
 
+/** Vertices and edge midpoints of each zone's outer rings, `perRing` of each, picked at random. */
+function edgePoints(zones: readonly Zone[], perRing: number, seed: number): [number, number][] {
+  const rnd = mulberry32(seed);
+  const extra: [number, number][] = [];
+  for (const z of zones) for (const rings of zoneComponents(z)) {
+    const ring = rings[0]!;
+    for (let k = 0; k < perRing; k++) {
+      const v = Math.floor(rnd() * (ring.length - 1));
+      const a = ring[v]!, b = ring[v + 1]!;
+      extra.push([a[0]!, a[1]!], [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2]);
+    }
+  }
+  return extra;
+}
+
+/** Points spread uniformly over each zone's bounding box (so every zone has members and near misses). */
+function boxPoints(zones: readonly Zone[], perZone: number, seed: number): [number, number][] {
+  const rnd = mulberry32(seed);
+  const out: [number, number][] = [];
+  for (const z of zones) {
+    const [minX, minY, maxX, maxY] = bbox(z.polygon);
+    for (let k = 0; k < perZone; k++) out.push([minX + rnd() * (maxX - minX), minY + rnd() * (maxY - minY)]);
+  }
+  return out;
+}
+
+/** Membership differences (missing plus extra) between the engine's join and the naive reference. */
+function differencesFrom(cols: Columns, zones: readonly Zone[]): { differences: number; members: number; empty: number } {
+  const join = spatialJoin(cols, zones);
+  const naive = naiveMembership(cols, zones);
+  let differences = 0, members = 0, empty = 0;
+  naive.forEach((expected, z) => {
+    const got = new Set(join.zones[z]!.members);
+    members += expected.length;
+    if (expected.length === 0) empty++;
+    for (const i of expected) if (!got.has(i)) differences++;
+    differences += got.size - expected.filter((i) => got.has(i)).length;
+  });
+  return { differences, members, empty };
+}
+
 describe('spatial join equals the naive Turf reference', () => {
   const geo = loadBenchGeodata();
   it.each([25, 5, 100])('zero differences on ≥ 10,000 synthetic sightings over all corridors at %i km', (widthKm) => {
-    const corridors = buildCorridors(geo.routes, widthKm, { nodes: geo.nodes });
-    const zones = [...corridors, ...nodeCatchments(geo.nodes.slice(0, 30)), ...areaZones([])];
-    const rnd = mulberry32(7);
-    const extra: [number, number][] = [];
-    for (const z of zones) for (const rings of zoneComponents(z)) {
-      const ring = rings[0]!;
-      for (let k = 0; k < 6; k++) {
-        const v = Math.floor(rnd() * (ring.length - 1));
-        const a = ring[v]!, b = ring[v + 1]!;
-        extra.push([a[0]!, a[1]!], [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2]);
-      }
-    }
-    const cols = withAdversarial(generateSynthetic({ n: 10_000, seed: widthKm, routes: geo.routes, nodes: geo.nodes }), extra);
-    const join = spatialJoin(cols, zones);
-    const naive = naiveMembership(cols, zones);
-    let differences = 0, members = 0;
-    naive.forEach((expected, z) => {
-      const got = new Set(join.zones[z]!.members);
-      members += expected.length;
-      for (const i of expected) if (!got.has(i)) differences++;
-      differences += got.size - expected.filter((i) => got.has(i)).length;
-    });
-    expect(members).toBeGreaterThan(1000);
-    expect(differences).toBe(0);
+    const zones = buildCorridors(geo.routes, widthKm, { nodes: geo.nodes });
+    const base = generateSynthetic({ n: 10_000, seed: widthKm, routes: geo.routes, nodes: geo.nodes });
+    const r = differencesFrom(withAdversarial(base, edgePoints(zones, 6, 7)), zones);
+    expect(r.members).toBeGreaterThan(1000);
+    expect(r.differences).toBe(0);
+  });
+
+  it('zero differences over every node catchment and every area', () => {
+    const zones = [...nodeCatchments(geo.nodes), ...areaZones(geo.areas)];
+    expect(zones.length).toBe(geo.nodes.length + geo.areas.length);
+    const base = generateSynthetic({ n: 10_000, seed: 11, routes: geo.routes, nodes: geo.nodes });
+    const extra = [...edgePoints(zones, 4, 13), ...boxPoints(zones, 20, 17)];
+    const r = differencesFrom(withAdversarial(base, extra), zones);
+    expect(r.empty).toBe(0);
+    expect(r.members).toBeGreaterThan(zones.length * 10);
+    expect(r.differences).toBe(0);
   });
 });
