@@ -123,6 +123,15 @@ function apply(features: readonly SightingFeature[], sources: ReadonlyMap<string
   else actions.removeSightingSet('imported');
 }
 
+/** Why a file gave no reports at all, in one phrase. */
+export function whyNothing(result: ImportResult, format: 'csv' | 'geojson'): string {
+  const fileLevel = result.problems.filter((p) => p.row === 0);
+  if (result.total > 0) return `none of its ${result.total.toLocaleString('en-GB')} ${format === 'csv' ? 'rows' : 'features'} is a valid report`;
+  if (format === 'csv' && fileLevel.some((p) => p.message.startsWith('no '))) return 'it does not have the columns of a table of reports (see below)';
+  if (fileLevel.length === 1 && fileLevel[0]) return fileLevel[0].message;
+  return `it has no ${format === 'csv' ? 'rows' : 'features'} to import`;
+}
+
 /** Accept a parsed file: append its reports, persist, and say what happened. */
 export async function commitImport(result: ImportResult, fileName: string): Promise<number> {
   const m = mergeImported(importedFeatures(), useStore.getState().importedSources, result.features, result.sources);
@@ -193,10 +202,7 @@ export async function importFile(file: File): Promise<void> {
   if (gen !== generation) return;
   if (message.type === 'error') return fail(file.name, message.message);
   const { result, format } = message;
-  if (result.features.length === 0) {
-    const reason = result.total === 0 ? 'it has no reports (rows or features) that could be read' : `none of its ${result.total} records is valid`;
-    return fail(file.name, reason, problemLines(result, format));
-  }
+  if (result.features.length === 0) return fail(file.name, whyNothing(result, format), problemLines(result, format));
   if (result.problems.length === 0) {
     useImportJob.setState(IDLE);
     await commitImport(result, file.name);

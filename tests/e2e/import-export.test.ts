@@ -117,7 +117,7 @@ describe('import and export', () => {
     await page.getByTestId('import-file').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from(prose) });
     const proseError = page.locator('.notice-error', { hasText: 'notes.csv could not be imported' });
     await proseError.waitFor();
-    assert.match((await proseError.textContent()) ?? '', /no lat column/);
+    assert.match((await proseError.textContent()) ?? '', /does not have the columns of a table of reports[\s\S]*no lat column/);
     assert.equal(await visibleCount(page), start + 3);
     await page.screenshot({ path: `${SHOTS}/import-refused.png` });
 
@@ -147,6 +147,25 @@ describe('import and export', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Analyst brief');
+    await page.context().close();
+  });
+
+  test('axe finds no serious or critical violations in the import review and the brief', async () => {
+    const { page } = await openApp(browser, { bypassCSP: true });
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    const audit = () =>
+      page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      });
+    await page.getByTestId('import-file').setInputFiles(FIXTURE);
+    await page.getByRole('dialog', { name: 'Problems in reports-3good-2bad.csv' }).waitFor();
+    assert.deepEqual(await audit(), []);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Analyst brief' }).click();
+    await page.getByTestId('brief').waitFor();
+    assert.deepEqual(await audit(), []);
     await page.context().close();
   });
 });

@@ -9,6 +9,7 @@ import {
   parseStored,
   problemLines,
   removeImports,
+  whyNothing,
 } from '../../src/state/imports';
 import { initialState, useStore } from '../../src/state/store';
 
@@ -120,5 +121,16 @@ describe('committing and removing imports', () => {
     await removeImports();
     expect(importedSet()).toBeUndefined();
     expect(useStore.getState().importedSources.size).toBe(0);
+  });
+});
+
+describe('whyNothing', () => {
+  test('says why a file gave no reports', async () => {
+    const { parseGeoJSONImport } = await import('../../src/io/geojsonImport');
+    expect(whyNothing(parseCSVImport('Dear colleague,\nnotes below\n'), 'csv')).toMatch(/does not have the columns/);
+    expect(whyNothing(parseGeoJSONImport('{"type":'), 'geojson')).toMatch(/^not valid JSON/);
+    expect(whyNothing(parseGeoJSONImport('{"type":"Topology"}'), 'geojson')).toBe('expected a GeoJSON FeatureCollection or Feature');
+    const allBad = CSV.split('\n').filter((_, i) => i === 0 || i >= 4).join('\n');
+    expect(whyNothing(parseCSVImport(allBad), 'csv')).toBe('none of its 2 rows is a valid report');
   });
 });
