@@ -27,12 +27,14 @@ export function corridorLayer(polygon: CorridorPolygon | null, opts: { visible: 
     filled: true,
     getFillColor: CORRIDOR_STYLE.fill,
     getLineColor: CORRIDOR_STYLE.line,
-    getLineWidth: 2,
+    getLineWidth: 3,
     lineWidthUnits: 'pixels',
-    // The leg buffers overlap. A strict depth test (everything is drawn at depth 0) lets only the first
-    // fragment at each pixel through, so overlaps are not shaded twice and inner leg outlines vanish:
-    // the corridor reads as one shape, which is the union that membership tests.
+    // The leg buffers overlap. A strict depth test with no per-sublayer polygon offset (fill and outline
+    // at the same depth) lets only the first fragment at each pixel through: overlaps are shaded once
+    // and outlines inside the fill vanish, leaving the outer half of the outer edge. The corridor reads
+    // as one shape — the union that membership tests.
     parameters: { depthCompare: 'less', depthWriteEnabled: true },
+    getPolygonOffset: () => [0, 0],
   });
 }
 
