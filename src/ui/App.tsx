@@ -14,6 +14,8 @@ import { TimeSlider } from './TimeSlider';
 import { DetailsPanel } from './DetailsPanel';
 import { SightingsTable } from './SightingsTable';
 import { RightPanel } from './RightPanel';
+import { CorridorPanel } from './CorridorPanel';
+import { ScenarioPanel } from './ScenarioPanel';
 import { DataMenu } from './DataMenu';
 import { ShareButton } from './ShareButton';
 
@@ -72,7 +74,7 @@ export function App() {
             </ErrorBoundary>
           )}
         </main>
-        <RightPanel details={<DetailsPanel />} />
+        <RightPanel details={<DetailsPanel />} corridors={<CorridorPanel />} scenarios={<ScenarioPanel />} />
       </div>
       <Notices />
     </div>
