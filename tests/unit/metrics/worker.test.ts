@@ -19,8 +19,8 @@ async function freshWorker(): Promise<{ send: (req: Request) => Response[] }> {
 const area: AreaFeature = deepFreeze({
   type: 'Feature',
   geometry: { type: 'Polygon', coordinates: [[[20, 10], [21, 10], [21, 11], [20, 11], [20, 10]]] },
-  properties: { id: 'box', name: 'Box', kind: 'training-area', sources: ['fixture'], accuracy: 'approximate', precisionKm: 5 },
-} as AreaFeature);
+  properties: { id: 'box', name: 'Box', kind: 'training-area', period: { from: '2024-01-01' }, sources: ['fixture'], accuracy: 'approximate', precisionKm: 5 },
+} as unknown as AreaFeature);
 const sources: Source[] = [{ id: 'src-a', publisher: 'A', title: 'A', kind: 'government' }];
 const geodata: WorkerGeodata = {
   routes: [createRoute('r', [[10, 0], [12, 0]])],
