@@ -7,7 +7,7 @@
  *     pos[start[j] …]      their positions in the zone's member list, ascending
  *     dense[at[j] + t]     members with day < d0 + t, when the bucket has ≥ span / 4 members (O(1))
  *
- * Memory: 8 bytes per member plus at most 16 bytes per member for the dense prefixes.
+ * Memory: 4 bytes per member (8 with `pos`) plus at most 16 bytes per member for the dense prefixes.
  */
 export interface Buckets {
   /** Bucket id of each segment, ascending. */
@@ -16,7 +16,7 @@ export interface Buckets {
   start: Uint32Array;
   /** Day of each entry (days since epoch). */
   days: Int32Array;
-  /** Position in the zone's member list of each entry. */
+  /** Position in the zone's member list of each entry (empty unless asked for). */
   pos: Uint32Array;
   /** Offset of segment j's dense prefix in `dense`, or −1 (binary search instead). */
   at: Int32Array;
@@ -31,10 +31,11 @@ export interface Buckets {
  * @param days day of each member, ascending
  * @param dense keep O(1) dense prefixes for buckets with ≥ span / 4 members ('always': for every bucket;
  *   false: binary search only)
+ * @param keepPos fill `pos` (4 more bytes per member)
  * @example bucketize(Uint16Array.of(1, 0, 1), Int32Array.of(5, 6, 7), 2, 5, 3).ids // [0, 1]
  */
 export function bucketize(
-  bucketOf: ArrayLike<number>, days: Int32Array, space: number, d0: number, span: number, dense: boolean | 'always' = true,
+  bucketOf: ArrayLike<number>, days: Int32Array, space: number, d0: number, span: number, dense: boolean | 'always' = true, keepPos = false,
 ): Buckets {
   const m = days.length;
   // Bucket ids in use, ascending, and a compact index for each (sizes are counted per compact index).
@@ -66,13 +67,13 @@ export function bucketize(
   start[nseg] = off;
   const fill = start.slice(0, nseg);
   const outDays = new Int32Array(m);
-  const pos = new Uint32Array(m);
+  const pos = new Uint32Array(keepPos ? m : 0);
   const prefix = new Int32Array(denseLen);
   for (let k = 0; k < m; k++) {
     const sj = segOfMember[k]!;
     const e = fill[sj]!++;
     outDays[e] = days[k]!;
-    pos[e] = k;
+    if (keepPos) pos[e] = k;
     if (at[sj]! >= 0) prefix[at[sj]! + days[k]! - d0 + 1]!++;
   }
   for (let sj = 0; sj < nseg; sj++) {

@@ -7,6 +7,8 @@
  *         ├─ groupKinds: Buckets by (group × source kind)   ─ the source breakdown without a source filter
  *         ├─ groups: Buckets by (category × confidence), 39     ─ counts, weights, categories, latest,
  *         │                                                      weekly series when no source-kind filter
+ *         ├─ confMasks, catMasks: Buckets by (confidence | category) × source mask ─ a source-kind filter
+ *         │          with every category passing: counts, weights, weekly, latest; category breakdown
  *         ├─ keyed:  Buckets by packed key (category | confidence | source-kind mask), ≤ 39 × 128
  *         │          ─ source breakdown; everything when a source-kind filter is on (a sighting passes
  *         │            when mask ∧ filter ≠ 0, so the allowed keys are a set decided once per query)
@@ -14,7 +16,7 @@
  *         └─ quantity reports: by unit (no filter) and by unit × key (filters), with running sums
  *
  *   count(a..b) in bucket j = below(j, b + 1) − below(j, a)
- * Memory: ≈ 16 bytes per member plus dense prefixes for buckets with ≥ span / 4 members
+ * Memory: ≈ 30 bytes per member plus dense prefixes for buckets with ≥ span / 4 members
  * (≤ 16 bytes per member), plus ≈ 64 bytes per quantity report.
  */
 import { CATEGORIES } from '../domain/schemas';
@@ -38,6 +40,10 @@ export interface ZoneCube {
   groups: Buckets;
   /** Members by packed key. */
   keyed: Buckets;
+  /** Members by (confidence × source mask), id `confidence << 7 | mask`: a source filter, all categories. */
+  confMasks: Buckets;
+  /** Members by (category × source mask), id `category << 7 | mask`: its category breakdown. */
+  catMasks: Buckets;
   /** Per member (day order): `category << 9 | confidence << 7 | sourceMask`. */
   keys: Uint16Array;
   /** Positions in the zone's member list of members reporting a quantity, ascending (so by day). */
@@ -89,6 +95,8 @@ function cubeOf(zm: ZoneMembers, cols: Columns, d0: number, span: number): ZoneC
     groupKinds: bucketize(gk, Int32Array.from(gkDays), GROUPS << 3, d0, span),
     groups: bucketize(groups, days, GROUPS, d0, span),
     keyed: bucketize(keys, days, KEY_SPACE, d0, span),
+    confMasks: bucketize(Uint16Array.from(keys, (key) => key & 0x1ff), days, 1 << 9, d0, span),
+    catMasks: bucketize(Uint16Array.from(keys, (key) => ((key >> 9) << 7) | (key & 0x7f)), days, CATEGORIES.length << 7, d0, span),
     keys,
     qtyPositions,
     qtyByUnit: buildQtyIndex(qtyPositions, members, days, cols, null, d0, span),

@@ -53,7 +53,7 @@ export function buildQtyIndex(
     qDays[q] = days[k]!;
   }
   const space = keys ? QUANTITY_UNITS.length << 13 : QUANTITY_UNITS.length;
-  const b = bucketize(id, qDays, space, d0, span, false);
+  const b = bucketize(id, qDays, space, d0, span, false, true);
   const psum = new Float64Array(r + 1);
   const tree = new Float64Array(2 * r).fill(-Infinity);
   for (let e = 0; e < r; e++) {

@@ -32,6 +32,9 @@ export interface WindowQuery {
   groupOk: Uint8Array;
   keyOk: Uint8Array;
   confOk: Uint8Array;
+  /** By `confidence << 7 | mask` and `category << 7 | mask`: passes the confidence / source filter. */
+  confMaskOk: Uint8Array;
+  maskOk: Uint8Array;
   allGroups: boolean;
   /** Every category passes: counts can come from the confidence buckets. */
   allCategories: boolean;
@@ -68,7 +71,10 @@ export function windowQuery(f: ResolvedFilters): WindowQuery {
   }
   const confOk = Uint8Array.from(CONFIDENCES, (_, c) => (f.confidences & (1 << c) ? 1 : 0));
   const allCategories = (f.categories & ((1 << CATEGORIES.length) - 1)) === (1 << CATEGORIES.length) - 1;
-  return { f, edges, weekEdges: Int32Array.from(weeks), groupOk, keyOk, confOk, allGroups, allCategories };
+  const maskPasses = (m: number) => f.allSources || (f.sourceKinds & m) !== 0;
+  const confMaskOk = Uint8Array.from({ length: 1 << 9 }, (_, id) => (confOk[id >> 7] && maskPasses(id & 0x7f) ? 1 : 0));
+  const maskOk = Uint8Array.from({ length: 1 << 7 }, (_, m) => (maskPasses(m) ? 1 : 0));
+  return { f, edges, weekEdges: Int32Array.from(weeks), groupOk, keyOk, confOk, confMaskOk, maskOk, allGroups, allCategories };
 }
 
 const newTotals = (weeks: number): ZoneTotals => ({
@@ -87,6 +93,7 @@ export function totalsCost(cube: ZoneCube, q: WindowQuery, detail: boolean, sour
     for (let j = 0; j < b.ids.length; j++) if (ok[b.ids[j]!]) cost += 8 + (detail && b.at[j]! >= 0 ? q.weekEdges.length : 0);
     return cost;
   };
+  if (!q.f.allSources && q.allCategories) return weekly(cube.confMasks, q.confMaskOk) + cube.catMasks.ids.length * 4;
   if (!q.f.allSources) return weekly(cube.keyed, q.keyOk);
   const kinds = sources ? cube.groupKinds.ids.length * 4 : 0;
   if (q.allCategories) return weekly(cube.byConfidence, q.confOk) + cube.groups.ids.length * 4 + kinds;
@@ -98,8 +105,8 @@ export function scanCost(zm: ZoneMembers, q: WindowQuery): number {
   return lowerBound(zm.days, q.edges[4]!) - lowerBound(zm.days, q.edges[0]!);
 }
 
-/** Bucket ids: 0 groups, 1 packed keys, 2 confidences (no category breakdown then). */
-type Mode = 0 | 1 | 2;
+/** Bucket ids: 0 groups, 1 packed keys, 2 confidences, 3 confidence × mask (no category breakdown for 2, 3). */
+type Mode = 0 | 1 | 2 | 3;
 
 function addBuckets(b: Buckets, ok: Uint8Array, mode: Mode, q: WindowQuery, detail: boolean, sources: boolean, t: ZoneTotals): void {
   const e = q.edges, we = q.weekEdges;
@@ -110,12 +117,12 @@ function addBuckets(b: Buckets, ok: Uint8Array, mode: Mode, q: WindowQuery, deta
     const v0 = below(b, j, e[0]!), v1 = below(b, j, e[1]!), v2 = below(b, j, e[2]!);
     const v3 = below(b, j, e[3]!), v4 = below(b, j, e[4]!);
     const g = mode === 1 ? keyGroup(id) : id;
-    const n = v4 - v3, w = WEIGHT_TENTHS[mode === 2 ? id : g % NCONF]!;
+    const n = v4 - v3, w = WEIGHT_TENTHS[mode === 2 ? id : mode === 3 ? id >> 7 : g % NCONF]!;
     t.n += n; t.pn += v3 - v2; t.n4 += v3 - v1; t.n12 += v3 - v0;
     t.w10 += n * w; t.pw10 += (v3 - v2) * w;
-    if (mode !== 2) t.byCategory[Math.floor(g / NCONF)]! += n;
+    if (mode < 2) t.byCategory[Math.floor(g / NCONF)]! += n;
     if (n > 0) t.latest = Math.max(t.latest, b.days[lastIn(b, j, e[3]!, e[4]! - 1)]!);
-    if (sources && mode === 1) for (let k = 0; k < NKINDS; k++) if (id & (1 << k)) t.bySource[k]! += n;
+    if (sources && (mode === 1 || mode === 3)) for (let k = 0; k < NKINDS; k++) if (id & (1 << k)) t.bySource[k]! += n;
     if (!cum || n === 0) continue;
     if (b.at[j]! >= 0) {
       // Dense: one O(1) lookup per week edge.
@@ -145,10 +152,20 @@ const same = (id: number) => id;
 const catOfGroup = (g: number) => Math.floor(g / NCONF);
 const groupOfGk = (id: number) => id >> 3;
 const kindOfGk = (id: number) => id & 7;
+const maskOf = (id: number) => id & 0x7f;
+const catOfMask = (id: number) => id >> 7;
+const catOfKey = (id: number) => id >> 9;
 
 /** Totals from the running totals. */
 export function totalsFromIndex(cube: ZoneCube, q: WindowQuery, detail: boolean, sources: boolean): ZoneTotals {
   const t = newTotals(q.weekEdges.length - 1);
+  if (!q.f.allSources && q.allCategories) {
+    addBuckets(cube.confMasks, q.confMaskOk, 3, q, detail, sources, t);
+    // The category breakdown: by category × mask when every confidence passes, else by packed key.
+    if (q.confOk.every((c) => c === 1)) addWindow(cube.catMasks, q.maskOk, maskOf, catOfMask, q, t.byCategory);
+    else addWindow(cube.keyed, q.keyOk, same, catOfKey, q, t.byCategory);
+    return t;
+  }
   if (!q.f.allSources) {
     addBuckets(cube.keyed, q.keyOk, 1, q, detail, sources, t);
     return t;
