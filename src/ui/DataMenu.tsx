@@ -19,8 +19,9 @@ export function DataMenu() {
     <div className="dm-bar" role="group" aria-label="Import, export and brief">
       <ImportButtons />
       <ExportMenu />
-      <button type="button" aria-haspopup="dialog" onClick={() => setBrief(true)}>
-        Analyst brief
+      <button type="button" aria-haspopup="dialog" aria-label="Analyst brief" onClick={() => setBrief(true)}>
+        <span className="dm-wide">Analyst brief</span>
+        <span className="dm-narrow">Brief</span>
       </button>
       {brief && <BriefDialog onClose={() => setBrief(false)} />}
       <ImportDialog />

@@ -26,8 +26,8 @@ export function ImportButtons() {
   const imported = useStore((s) => s.sightingSets.find((x) => x.key === 'imported')?.columns.length ?? 0);
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()} disabled={busy}>
-        Import reports
+      <button type="button" aria-label="Import reports" onClick={() => input.current?.click()} disabled={busy}>
+        Import<span className="dm-wide"> reports</span>
       </button>
       <input
         ref={input}
@@ -46,11 +46,12 @@ export function ImportButtons() {
       {imported > 0 && (
         <button
           type="button"
+          aria-label={`Remove imported reports (${fmt(imported)})`}
           onClick={() => {
             if (window.confirm(`Remove all ${fmt(imported)} imported reports from this browser?`)) void removeImports();
           }}
         >
-          Remove imported reports ({fmt(imported)})
+          Remove<span className="dm-wide"> imported reports</span> ({fmt(imported)})
         </button>
       )}
     </>
