@@ -1,0 +1,47 @@
+/**
+ * Small measuring helpers for the benchmark: typed-array bytes held by a structure, medians of timed
+ * runs, heap sampling. Never imported by app code.
+ */
+
+/** Bytes of every typed array reachable from `root` (each buffer counted once). */
+export function typedBytes(root: unknown): number {
+  const seen = new Set<ArrayBufferLike>();
+  const visited = new Set<object>();
+  let bytes = 0;
+  const walk = (v: unknown) => {
+    if (!v || typeof v !== 'object' || visited.has(v)) return;
+    visited.add(v);
+    if (ArrayBuffer.isView(v)) {
+      if (!seen.has(v.buffer)) {
+        seen.add(v.buffer);
+        bytes += v.buffer.byteLength;
+      }
+      return;
+    }
+    for (const x of Object.values(v)) walk(x);
+  };
+  walk(root);
+  return bytes;
+}
+
+/** Median wall time of `runs` calls of `fn`, ms, after one untimed warm-up call. */
+export function medianMs(fn: () => void, runs = 5): number {
+  fn();
+  const t: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const s = performance.now();
+    fn();
+    t.push(performance.now() - s);
+  }
+  t.sort((a, b) => a - b);
+  return t[Math.floor(t.length / 2)]!;
+}
+
+/** Peak of JS heap + typed-array buffers (process.memoryUsage heapUsed + arrayBuffers), bytes. */
+export class PeakMemory {
+  peak = 0;
+  sample(): void {
+    const m = process.memoryUsage();
+    this.peak = Math.max(this.peak, m.heapUsed + m.arrayBuffers);
+  }
+}
