@@ -4,7 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NodeFeature, RouteFeature, type NodeFeature as NodeF, type RouteFeature as RouteF } from '../../src/domain/schemas';
+import {
+  AreaFeature, NodeFeature, RouteFeature, type AreaFeature as AreaF, type NodeFeature as NodeF, type RouteFeature as RouteF,
+} from '../../src/domain/schemas';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -21,25 +23,32 @@ function readFeatures<T>(file: string, parse: (f: unknown) => T | undefined): T[
 
 const route = (f: unknown) => { const r = RouteFeature.safeParse(f); return r.success ? r.data : undefined; };
 const node = (f: unknown) => { const r = NodeFeature.safeParse(f); return r.success ? r.data : undefined; };
+const area = (f: unknown) => { const r = AreaFeature.safeParse(f); return r.success ? r.data : undefined; };
 
 export interface BenchGeodata {
   routes: RouteF[];
   nodes: NodeF[];
+  /** Areas from geodata/areas.geojson (none with the fixtures). */
+  areas: AreaF[];
   /** Where the routes came from: 'geodata' or 'fixture'. */
   origin: 'geodata' | 'fixture';
 }
 
-/** Real routes (rail + sea) and nodes from geodata/ if any route file exists, else the fixtures. */
+/** Real routes (rail + sea), nodes and areas from geodata/ if any route file exists, else the fixtures. */
 export function loadBenchGeodata(): BenchGeodata {
   const rail = readFeatures('geodata/rail-routes.geojson', route);
   const sea = readFeatures('geodata/sea-routes.geojson', route);
   const routes = [...(rail ?? []), ...(sea ?? [])];
   if (routes.length > 0) {
-    return { routes, nodes: readFeatures('geodata/nodes.geojson', node) ?? [], origin: 'geodata' };
+    return {
+      routes, nodes: readFeatures('geodata/nodes.geojson', node) ?? [],
+      areas: readFeatures('geodata/areas.geojson', area) ?? [], origin: 'geodata',
+    };
   }
   return {
     routes: readFeatures('tests/fixtures/metrics/routes.geojson', route) ?? [],
     nodes: readFeatures('tests/fixtures/metrics/nodes.geojson', node) ?? [],
+    areas: [],
     origin: 'fixture',
   };
 }
