@@ -2,12 +2,14 @@
  * Import, export and the analyst brief (buttons in the top bar), with the dialogs and the drop zone
  * they open. Restores imports saved in this browser on first render.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { restoreImports } from '../state/imports';
-import { BriefDialog } from './BriefDialog';
 import { ExportMenu } from './ExportMenu';
 import { ImportButtons, ImportDialog, ImportDropZone } from './ImportControls';
 import './data-menu.css';
+
+// The brief is loaded when first opened: it is not needed for the first map frame.
+const BriefDialog = lazy(() => import('./BriefDialog').then((m) => ({ default: m.BriefDialog })));
 
 /** The data menu of the top bar. */
 export function DataMenu() {
@@ -23,7 +25,11 @@ export function DataMenu() {
         <span className="dm-wide">Analyst brief</span>
         <span className="dm-narrow">Brief</span>
       </button>
-      {brief && <BriefDialog onClose={() => setBrief(false)} />}
+      {brief && (
+        <Suspense fallback={null}>
+          <BriefDialog onClose={() => setBrief(false)} />
+        </Suspense>
+      )}
       <ImportDialog />
       <ImportDropZone />
     </div>
