@@ -85,18 +85,29 @@ function cubeOf(zm: ZoneMembers, cols: Columns, d0: number, span: number): ZoneC
     if (qtyUnit[i] !== NO_UNIT_) qty.push(k);
   }
   const qtyPositions = Uint32Array.from(qty);
-  const gk: number[] = [], gkDays: number[] = [];
-  for (let k = 0; k < members.length; k++) {
-    for (let b = 0; b < KINDS; b++) if (keys[k]! & (1 << b)) { gk.push((groups[k]! << 3) | b); gkDays.push(days[k]!); }
+  // Typed arrays filled by plain loops: building runs on every width change.
+  const m = members.length;
+  const conf = new Uint8Array(m), confMask = new Uint16Array(m), catMask = new Uint16Array(m);
+  let nk = 0;
+  for (let k = 0; k < m; k++) {
+    const key = keys[k]!;
+    conf[k] = (key >> 7) & 3;
+    confMask[k] = key & 0x1ff;
+    catMask[k] = ((key >> 9) << 7) | (key & 0x7f);
+    for (let b = key & 0x7f; b; b &= b - 1) nk++;
+  }
+  const gk = new Uint16Array(nk), gkDays = new Int32Array(nk);
+  for (let k = 0, x = 0; k < m; k++) {
+    for (let b = 0; b < KINDS; b++) if (keys[k]! & (1 << b)) { gk[x] = (groups[k]! << 3) | b; gkDays[x++] = days[k]!; }
   }
   return {
     zoneId: zm.zoneId,
-    byConfidence: bucketize(Uint8Array.from(keys, (key) => (key >> 7) & 3), days, CONFIDENCES.length, d0, span, 'always'),
-    groupKinds: bucketize(gk, Int32Array.from(gkDays), GROUPS << 3, d0, span),
+    byConfidence: bucketize(conf, days, CONFIDENCES.length, d0, span, 'always'),
+    groupKinds: bucketize(gk, gkDays, GROUPS << 3, d0, span),
     groups: bucketize(groups, days, GROUPS, d0, span),
     keyed: bucketize(keys, days, KEY_SPACE, d0, span),
-    confMasks: bucketize(Uint16Array.from(keys, (key) => key & 0x1ff), days, 1 << 9, d0, span),
-    catMasks: bucketize(Uint16Array.from(keys, (key) => ((key >> 9) << 7) | (key & 0x7f)), days, CATEGORIES.length << 7, d0, span),
+    confMasks: bucketize(confMask, days, 1 << 9, d0, span),
+    catMasks: bucketize(catMask, days, CATEGORIES.length << 7, d0, span),
     keys,
     qtyPositions,
     qtyByUnit: buildQtyIndex(qtyPositions, members, days, cols, null, d0, span),
