@@ -5,12 +5,19 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import './ui/app.css';
 import { loadBundled } from './state/bootstrap';
 import { restoreFromHash, startUrlSync } from './state/urlSync';
+import { loadSynthetic, syntheticRequest } from './state/synthetic';
+import { useStore } from './state/store';
 import { startResults } from './state/results';
 
 // The link is read before the map is created, so the first frame is already the linked view.
 const link = restoreFromHash(window.location.hash);
 startResults();
-void loadBundled().then((dataVersion) => startUrlSync(() => dataVersion, link));
+void loadBundled().then((dataVersion) => {
+  startUrlSync(() => dataVersion, link);
+  const synthetic = syntheticRequest(window.location.search);
+  const data = useStore.getState().data;
+  if (synthetic && data) void loadSynthetic(synthetic, data);
+});
 
 const root = document.getElementById('root');
 if (root) {

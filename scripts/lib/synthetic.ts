@@ -1,7 +1,8 @@
 /**
  * Deterministic synthetic sightings for the benchmark and the equivalence test. Pure: the same options
  * give the same data. Points cluster along the routes (so corridors get members and many fall near
- * corridor edges), around nodes, plus a uniform background. Never imported by app code.
+ * corridor edges), around nodes, plus a uniform background. The app loads it only on the explicit
+ * benchmark URL `?synthetic=N` (src/state/synthetic.ts), as a separate chunk; no synthetic data ships.
  */
 import { CATEGORIES, SOURCE_KINDS, type NodeFeature, type RouteFeature, type SightingFeature, type Source } from '../../src/domain/schemas';
 import { dateToDay, dayToIso } from '../../src/domain/dates';

@@ -32,26 +32,45 @@ export interface SightingFilterUniforms {
 
 const filter = new DataFilterExtension({ filterSize: 2, categorySize: 2 });
 
+/** The layer's `data` for a buffer set, created once: a new object would make deck.gl re-upload it all. */
+type BinaryData = { length: number; attributes: Record<string, { value: ArrayLike<number>; size: number; normalized?: boolean }> };
+const dataCache = new WeakMap<SightingBuffers, BinaryData>();
+function binaryData(b: SightingBuffers): BinaryData {
+  let d = dataCache.get(b);
+  if (!d) {
+    d = {
+      length: b.length,
+      attributes: {
+        getPosition: { value: b.positions, size: 2 },
+        getFillColor: { value: b.colours, size: 4, normalized: true },
+        getLineColor: { value: b.colours, size: 4, normalized: true },
+        getRadius: { value: b.radii, size: 1 },
+        getLineWidth: { value: b.lineWidths, size: 1 },
+        getFilterValue: { value: b.filterValues, size: 2 },
+        getFilterCategory: { value: b.categories, size: 2 },
+      },
+    };
+    dataCache.set(b, d);
+  }
+  return d;
+}
+
+/** Above this many points dots are drawn small and without outlines: at theatre scale they overlap anyway. */
+export const DENSE_POINTS = 20_000;
+
 export function sightingsLayer(id: string, buffers: SightingBuffers, f: SightingFilterUniforms, opts: { visible: boolean }) {
+  const dense = buffers.length > DENSE_POINTS;
   return new ScatterplotLayer({
     id,
     visible: opts.visible,
-    data: {
-      length: buffers.length,
-      attributes: {
-        getPosition: { value: buffers.positions, size: 2 },
-        getFillColor: { value: buffers.colours, size: 4, normalized: true },
-        getLineColor: { value: buffers.colours, size: 4, normalized: true },
-        getRadius: { value: buffers.radii, size: 1 },
-        getLineWidth: { value: buffers.lineWidths, size: 1 },
-        getFilterValue: { value: buffers.filterValues, size: 2 },
-        getFilterCategory: { value: buffers.categories, size: 2 },
-      },
-    },
+    // deck.gl's LayerDataSource type does not list binary `{ length, attributes }` data, which it supports.
+    data: binaryData(buffers) as unknown as never,
     pickable: true,
-    stroked: true,
+    stroked: !dense,
     filled: true,
     radiusUnits: 'pixels',
+    radiusScale: dense ? 0.35 : 1,
+    radiusMinPixels: dense ? 1 : 0,
     lineWidthUnits: 'pixels',
     opacity: 0.85,
     filterRange: [
