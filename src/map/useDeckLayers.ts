@@ -29,12 +29,15 @@ function placeLabels(maxRank = 3): PlaceLabel[] {
     .filter((p) => p.rank <= maxRank || p.capital)
     .map((p) => ({ name: p.name, position: [p.lon, p.lat], rank: p.rank, capital: p.capital }));
 }
-const PLACE_LABELS = placeLabels();
+/** Fewer labels when zoomed far out (e.g. a phone framing the whole theatre), more when zoomed in. */
+const LABELS_BY_DETAIL = [placeLabels(1), placeLabels(3), placeLabels(6)];
+const labelDetail = (zoom: number) => (zoom < 2.5 ? 0 : zoom < 4.5 ? 1 : 2);
 
 export function useDeckLayers(): Layer[] {
-  const { data, sets, layers, filters, featureId, hoverId, showStations, zones, corridorId, evidenceIds } = useStore(
+  const { data, sets, layers, filters, featureId, hoverId, showStations, labelLevel, zones, corridorId, evidenceIds } = useStore(
     useShallow((s) => ({
       showStations: s.camera.zoom >= STATIONS_MIN_ZOOM,
+      labelLevel: labelDetail(s.camera.zoom),
       data: s.data,
       sets: s.sightingSets,
       layers: s.layers,
@@ -107,7 +110,7 @@ export function useDeckLayers(): Layer[] {
       areasLayer(data?.areas ?? [], { visible: layers.areas, highlightId: featureId }),
       routesLayer('rail', routes.rail, { visible: layers.rail, highlightId: featureId }),
       routesLayer('sea', routes.sea, { visible: layers.sea, highlightId: featureId }),
-      labelsLayer(PLACE_LABELS, { visible: layers.labels }),
+      labelsLayer(LABELS_BY_DETAIL[labelLevel]!, { visible: layers.labels }),
       nodesLayer(nodes.stations, { id: 'stations', visible: layers.nodes && showStations, highlightId: featureId, fontFamily: FONT_FAMILY }),
       nodesLayer(nodes.major, { visible: layers.nodes, highlightId: featureId, fontFamily: FONT_FAMILY }),
     ];
@@ -124,5 +127,5 @@ export function useDeckLayers(): Layer[] {
     }
     out.push(evidenceLayer(evidence), selectionLayer(markers));
     return out;
-  }, [data, routes, nodes, showStations, layers, featureId, buffers, bounds.fromDay, bounds.toDay, catIdx.join(), confIdx.join(), markers, corridorPolygon, evidence]);
+  }, [data, routes, nodes, showStations, labelLevel, layers, featureId, buffers, bounds.fromDay, bounds.toDay, catIdx.join(), confIdx.join(), markers, corridorPolygon, evidence]);
 }
