@@ -11,7 +11,7 @@ if (!existsSync('dist/index.html') || process.argv.includes('--build')) {
 const dir = 'dist/assets';
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const rows = readdirSync(dir)
-  .filter((f) => /\.(m?js|css|json)$/.test(f))
+  .filter((f) => /\.(m?js|css|json|geojson)$/.test(f))
   .map((f) => {
     const buf = readFileSync(`${dir}/${f}`);
     return { file: f, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, text: buf.toString('utf8') };
