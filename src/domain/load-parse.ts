@@ -6,15 +6,9 @@ import type { z } from 'zod';
 import { Source } from './schemas';
 import type { GeodataError } from './types';
 
-/** File names as they appear in error reports. */
-export const FILES = {
-  nodes: 'nodes.geojson',
-  rail: 'rail-routes.geojson',
-  sea: 'sea-routes.geojson',
-  areas: 'areas.geojson',
-  sightings: 'sightings.geojson',
-  sources: 'sources.json',
-} as const;
+/** File names as they appear in error reports (one map for the whole app: domain/files.ts). */
+export { GEODATA_FILES as FILES } from './files';
+import { GEODATA_FILES as FILES } from './files';
 
 /** The feature label used in errors: the feature's own id when it has a usable one, else `#<index>`. */
 export function featureLabel(raw: unknown, index: number): string {
