@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, launch, openApp, project, visibleCount, waitIdle } from './harness';
+import { SHOTS, launch, openApp, project, visibleCount, waitIdle, axeAudit } from './harness';
 import { day, isolatedSighting, sightings, sources } from './support/geodata';
 
 const target = isolatedSighting();
@@ -91,20 +91,19 @@ describe('exploring the map', () => {
     await page.context().close();
   });
 
-  test('axe finds no serious or critical violations, by default and with details open', async () => {
+  test('axe finds no serious or critical violations: default view, details, corridors and scenarios panels', async () => {
     const { page } = await openApp(browser, { bypassCSP: true });
-    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-    const audit = () =>
-      page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const r = await axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      });
+    const audit = () => axeAudit(page);
     assert.deepEqual(await audit(), []);
     const p = await project(page, tLon, tLat);
     await page.mouse.click(p.x, p.y);
     await page.locator('article.details').waitFor();
     assert.deepEqual(await audit(), []);
+    for (const tab of ['Corridors', 'Scenarios']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('heading', { name: tab, exact: true }).waitFor();
+      assert.deepEqual(await audit(), [], `${tab} panel`);
+    }
     await page.context().close();
   });
 

@@ -57,4 +57,17 @@ describe('the built app, offline, in Chromium', () => {
     const label = await page.locator('canvas.maplibregl-canvas').getAttribute('aria-label');
     assert.ok(label && label.length > 5, 'map canvas has an accessible label');
   });
+
+  test('time from navigation to map idle, median of 5 loads (printed)', async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = Date.now();
+      const { page, consoleErrors } = await openApp(browser);
+      times.push(Date.now() - t0);
+      assert.deepEqual(consoleErrors, [], `load ${i + 1}`);
+      await page.context().close();
+    }
+    times.sort((a, b) => a - b);
+    console.log(`navigation → map idle: median ${times[2]} ms (min ${times[0]}, max ${times[4]}; software WebGL)`);
+  });
 });

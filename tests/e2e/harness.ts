@@ -154,3 +154,19 @@ export async function imageDiff(page: Page, a: Buffer, b: Buffer, tol = 40): Pro
     { a64: a.toString('base64'), b64: b.toString('base64'), tol },
   );
 }
+
+/**
+ * Serious and critical axe-core violations on the page, as readable lines. The page must have been
+ * opened with `bypassCSP: true` (the app's CSP refuses the injected script, as it should).
+ */
+export async function axeAudit(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Result> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}

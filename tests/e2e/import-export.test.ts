@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { check } from '@placemarkio/check-geojson';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, launch, openApp, visibleCount, waitIdle } from './harness';
+import { SHOTS, launch, openApp, visibleCount, waitIdle, axeAudit } from './harness';
 import { day, sightings, sources } from './support/geodata';
 
 const FIXTURE = 'tests/fixtures/e2e/reports-3good-2bad.csv';
@@ -173,13 +173,7 @@ describe('import and export', () => {
 
   test('axe finds no serious or critical violations in the import review and the brief', async () => {
     const { page } = await openApp(browser, { bypassCSP: true });
-    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-    const audit = () =>
-      page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const r = await axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      });
+    const audit = () => axeAudit(page);
     await page.getByTestId('import-file').setInputFiles(FIXTURE);
     await page.getByRole('dialog', { name: 'Problems in reports-3good-2bad.csv' }).waitFor();
     assert.deepEqual(await audit(), []);

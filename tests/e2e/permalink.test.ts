@@ -69,6 +69,14 @@ describe('permalinks', () => {
     await page.context().close();
   });
 
+  test('a link made with other data says so; a fresh link carries the current data version', async () => {
+    const { page } = await openApp(browser, { hash: '#v=1&d=deadbeef' });
+    await page.getByText(/This link was made with other data \(version deadbeef/).waitFor();
+    // The link is rewritten with the version of the data now loaded.
+    await page.waitForURL((u) => /[#&]d=[0-9a-f]{8}/.test(u.hash) && !u.hash.includes('d=deadbeef'));
+    await page.context().close();
+  });
+
   test('a garbage hash opens the app with a notice', async () => {
     const { page, consoleErrors } = await openApp(browser, { hash: '#v=1&map=banana&w=500&cat=artillery&%E0%A4%A=1&zzz' });
     assert.ok(await page.locator('.notice').first().isVisible());
