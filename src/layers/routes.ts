@@ -3,7 +3,7 @@
  * schematic; sea legs dashed.
  */
 import { PathLayer } from '@deck.gl/layers';
-import { PathStyleExtension } from '@deck.gl/extensions';
+import { PathStyleExtension, type PathStyleExtensionProps } from '@deck.gl/extensions';
 import type { RouteFeature } from '../domain/schemas';
 import { ROUTE_MODE_STYLE, SCHEMATIC_ALPHA, routeWidth, type RGBA } from './style';
 
@@ -15,7 +15,7 @@ export function routeColour(f: RouteFeature): RGBA {
 }
 
 export function routesLayer(id: 'rail' | 'sea', data: readonly RouteFeature[], opts: { visible: boolean; highlightId: string | null }) {
-  return new PathLayer<RouteFeature>({
+  return new PathLayer<RouteFeature, PathStyleExtensionProps<RouteFeature>>({
     id,
     data: data as RouteFeature[],
     visible: opts.visible,
@@ -28,8 +28,10 @@ export function routesLayer(id: 'rail' | 'sea', data: readonly RouteFeature[], o
     capRounded: true,
     jointRounded: true,
     updateTriggers: { getWidth: opts.highlightId },
-    ...(id === 'sea'
-      ? { extensions: [dashed], getDashArray: [4, 3] as [number, number], dashJustified: true }
-      : {}),
+    // Both layers carry the dash extension (rail with a solid [0, 0] pattern) so they share one shader
+    // program: compiling a second one costs a noticeable part of start-up under software WebGL.
+    extensions: [dashed],
+    getDashArray: id === 'sea' ? [4, 3] : [0, 0],
+    dashJustified: true,
   });
 }
