@@ -31,7 +31,7 @@ function placeLabels(maxRank = 3): PlaceLabel[] {
 }
 /** Fewer labels when zoomed far out (e.g. a phone framing the whole theatre), more when zoomed in. */
 const LABELS_BY_DETAIL = [placeLabels(1), placeLabels(3), placeLabels(6)];
-const labelDetail = (zoom: number) => (zoom < 2.5 ? 0 : zoom < 4.5 ? 1 : 2);
+const labelDetail = (zoom: number) => (zoom < 2 ? 0 : zoom < 4.5 ? 1 : 2);
 
 export function useDeckLayers(): Layer[] {
   const { data, sets, layers, filters, featureId, hoverId, showStations, labelLevel, zones, corridorId, evidenceIds } = useStore(

@@ -70,11 +70,13 @@ function Legend({ id }: { id: LayerId }) {
         <p className="legend-note">Reports you imported, drawn like sightings; they stay until you remove them.</p>
       ) : (
         <ul className="legend cols">
-          {CATEGORIES.map((c) => (
-            <li key={c}>
-              <span className="swatch dot" style={{ background: css(CATEGORY_STYLE[c].colour) }} /> {CATEGORY_STYLE[c].label}
-            </li>
-          ))}
+          <li className="legend-wide">
+            Colour: category —{' '}
+            {CATEGORIES.slice(0, 4).map((c) => (
+              <span key={c} className="swatch dot" style={{ background: css(CATEGORY_STYLE[c].colour) }} />
+            ))}{' '}
+            … (swatches in the Category filter)
+          </li>
           {(['high', 'moderate', 'low'] as const).map((c) => (
             <li key={c}>
               <span
