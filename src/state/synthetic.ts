@@ -13,7 +13,8 @@ export const MAX_SYNTHETIC = 2_000_000;
 export function syntheticRequest(search: string): { n: number; seed: number } | null {
   const p = new URLSearchParams(search);
   const n = Math.floor(Number(p.get('synthetic')));
-  if (!Number.isFinite(n) || n <= 0) return null;
+  // A count too long for a double reads as Infinity: still a request, clamped below like any huge one.
+  if (Number.isNaN(n) || n <= 0) return null;
   const seed = Math.floor(Number(p.get('seed') ?? 1));
   return { n: Math.min(n, MAX_SYNTHETIC), seed: Number.isFinite(seed) ? seed : 1 };
 }
