@@ -28,7 +28,8 @@ const some = <T>(list: readonly T[], universe: readonly T[]) => (list.length ===
 
 /** Round a camera to link precision, so store, map and link agree exactly. */
 export function roundCamera(c: Camera): Camera {
-  const r = (v: number, d: number) => Number(v.toFixed(d));
+  // `+ 0` turns −0 (from a tiny negative) into 0, as the link writes it, so store and link agree exactly.
+  const r = (v: number, d: number) => Number(v.toFixed(d)) + 0;
   return {
     zoom: r(c.zoom, PRECISION.zoom),
     lat: r(c.lat, PRECISION.latLon),
