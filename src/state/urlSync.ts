@@ -100,7 +100,9 @@ const DELIBERATE: ((s: AppState) => unknown)[] = [
 export function restoreFromHash(hash: string): { linkDataVersion: string | null; imported: boolean } {
   if (!hash || hash === '#') return { linkDataVersion: null, imported: false };
   const { state, notices } = decodeHash(hash, URL_DEFAULTS);
-  const hasCamera = /(^|[#&])(map|z)=|^#\d/.test(hash.slice(0, 8192));
+  // A camera counts as named only when the link's camera part was usable (an ignored `map=` is noticed).
+  const hasCamera =
+    /(^|[#&])(map|z)=|^#\d/.test(hash.slice(0, 8192)) && !notices.some((n) => /"(map|z)=/.test(n));
   applyUrlState(state, hasCamera);
   if (notices.length) actions.notify('warning', 'Parts of this link could not be used and were ignored:', notices);
   return { linkDataVersion: state.d, imported: state.imp };

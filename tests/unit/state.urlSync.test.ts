@@ -234,6 +234,14 @@ describe('restoreFromHash', () => {
     expect(s.filters.widthKm).toBe(40);
     expect(s.selection.scenarioId).toBe('S2');
   });
+  test('an unusable camera ("map=999/0/0", zoom out of range) does not count as named', () => {
+    useStore.setState({ camera: cam(6, 45, 130) });
+    restoreFromHash('#v=1&map=999/0/0&w=40');
+    const s = useStore.getState();
+    expect(s.cameraFromLink).toBe(false);
+    expect(s.camera).toEqual(cam(6, 45, 130));
+    expect(s.filters.widthKm).toBe(40);
+  });
   test('"map=" inside a search text is not a camera', () => {
     // q=map%3D1 decodes to the text "map=1".
     restoreFromHash('#v=1&q=map%3D1');
