@@ -13,7 +13,8 @@
  *         │          ─ source breakdown; everything when a source-kind filter is on (a sighting passes
  *         │            when mask ∧ filter ≠ 0, so the allowed keys are a set decided once per query)
  *         ├─ keys:   Uint16Array, packed key per member (day order), for the small-zone scan path
- *         └─ quantity reports: by unit (no filter) and by unit × key (filters), with running sums
+ *         └─ quantity reports: compact day-ordered arrays (filtered windows scan them), by unit (no
+ *            filter) and by unit × key (large filtered windows), with running sums
  *
  *   count(a..b) in bucket j = below(j, b + 1) − below(j, a)
  * Memory: ≈ 30 bytes per member plus dense prefixes for buckets with ≥ span / 4 members
@@ -24,7 +25,7 @@ import { SOURCE_KINDS } from '../domain/schemas';
 import { CONFIDENCES, NO_UNIT, type Columns } from './columns';
 import { bucketize, type Buckets } from './buckets';
 import type { JoinResult, ZoneMembers } from './join';
-import { buildQtyIndex, type QtyIndex } from './qty-index';
+import { buildQtyIndex, buildQtyReports, type QtyIndex, type QtyReports } from './qty-index';
 
 export const GROUPS = CATEGORIES.length * CONFIDENCES.length;
 /** Group of a (category index, confidence index) pair. */
@@ -48,6 +49,8 @@ export interface ZoneCube {
   keys: Uint16Array;
   /** Positions in the zone's member list of members reporting a quantity, ascending (so by day). */
   qtyPositions: Uint32Array;
+  /** The same reports as compact day-ordered arrays (a filtered window scans these). */
+  qtyReports: QtyReports;
   qtyByUnit: QtyIndex;
   qtyByKey: QtyIndex;
 }
@@ -110,6 +113,7 @@ function cubeOf(zm: ZoneMembers, cols: Columns, d0: number, span: number): ZoneC
     catMasks: bucketize(catMask, days, CATEGORIES.length << 7, d0, span),
     keys,
     qtyPositions,
+    qtyReports: buildQtyReports(qtyPositions, members, days, cols, keys),
     qtyByUnit: buildQtyIndex(qtyPositions, members, days, cols, null, d0, span),
     qtyByKey: buildQtyIndex(qtyPositions, members, days, cols, keys, d0, span),
   };

@@ -10,10 +10,10 @@ import { CATEGORIES, SOURCE_KINDS, type Category, type SourceKind } from '../dom
 import { ALL_CATEGORIES, ALL_CONFIDENCES, type Columns } from './columns';
 import { assessChange, type ChangeAssessment, type ChangeRule, DEFAULT_CHANGE_RULE } from './change-level';
 import type { WindowIndex, ZoneCube } from './cube';
-import { dayRange, resolveFilters, type Filters, type ResolvedFilters } from './filters';
-import { newQtyAgg, qtyFromIndex } from './qty-index';
+import { resolveFilters, type Filters, type ResolvedFilters } from './filters';
+import { newQtyAgg, qtyFromIndex, qtyFromReports, qtyWindow } from './qty-index';
 import type { JoinResult, ZoneMembers } from './join';
-import { quantitySummary, summariseQuantities, type Baseline, type QuantitySummary } from './quantities';
+import { summariseQuantities, type Baseline, type QuantitySummary } from './quantities';
 import { scanCost, totalsCost, totalsFromIndex, totalsFromScan, windowQuery, type WindowQuery } from './window-totals';
 import type { Zone } from './zones';
 
@@ -97,32 +97,28 @@ interface Ctx {
   opts: WindowOptions;
 }
 
+/**
+ * Reports in the window up to this many times the zone's unit × key buckets are scanned (a sequential
+ * pass costs ~2–3 ns a report; a bucket lookup ~2 binary searches and a range max).
+ */
+const QTY_SCAN_PER_BUCKET = 4;
+
 function quantitiesOf(zm: ZoneMembers, cube: ZoneCube, c: Ctx): QuantitySummary[] {
   const { f } = c.q;
   const baseline = c.opts.baselines?.get(zm.zoneId);
   const strategy = c.opts.strategy ?? 'auto';
+  const agg = newQtyAgg();
   if (strategy !== 'scan' && c.unfiltered) {
-    const agg = newQtyAgg();
     qtyFromIndex(cube.qtyByUnit, null, f.fromDay, f.toDay, agg);
-    return summariseQuantities(agg, zm, c.cols, baseline);
+  } else {
+    const [lo, hi] = qtyWindow(cube.qtyReports, f.fromDay, f.toDay);
+    if (strategy === 'totals' || (strategy === 'auto' && hi - lo > cube.qtyByKey.b.ids.length * QTY_SCAN_PER_BUCKET)) {
+      qtyFromIndex(cube.qtyByKey, c.q.keyOk, f.fromDay, f.toDay, agg);
+    } else {
+      qtyFromReports(cube.qtyReports, c.q.keyOk, lo, hi, agg);
+    }
   }
-  if (strategy === 'totals' || (strategy === 'auto' && qtyScanCost(zm, cube, f) > cube.qtyByKey.b.ids.length * 4)) {
-    const agg = newQtyAgg();
-    qtyFromIndex(cube.qtyByKey, c.q.keyOk, f.fromDay, f.toDay, agg);
-    return summariseQuantities(agg, zm, c.cols, baseline);
-  }
-  return quantitySummary(zm, c.cols, f, baseline, cube.qtyPositions);
-}
-
-/** Quantity reports in the window (what the scan would visit). */
-function qtyScanCost(zm: ZoneMembers, cube: ZoneCube, f: ResolvedFilters): number {
-  const [a, b] = dayRange(zm.days, f.fromDay, f.toDay);
-  const p = cube.qtyPositions;
-  let lo = 0, hi = p.length;
-  while (lo < hi) { const m = (lo + hi) >>> 1; if (p[m]! < a) lo = m + 1; else hi = m; }
-  let lo2 = lo, hi2 = p.length;
-  while (lo2 < hi2) { const m = (lo2 + hi2) >>> 1; if (p[m]! < b) lo2 = m + 1; else hi2 = m; }
-  return lo2 - lo;
+  return summariseQuantities(agg, zm, c.cols, baseline);
 }
 
 function zoneMetrics(zm: ZoneMembers, cube: ZoneCube, c: Ctx, detail: boolean): ZoneMetrics {

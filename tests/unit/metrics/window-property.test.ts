@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../src/domain/schemas';
 import { allocColumns, NO_UNIT, QUANTITY_UNITS, type Columns } from '../../../src/metrics/columns';
 import { buildWindowIndex } from '../../../src/metrics/cube';
-import type { Filters } from '../../../src/metrics/filters';
+import { resolveFilters, type Filters } from '../../../src/metrics/filters';
 import { sortByDay, type JoinResult, type ZoneMembers } from '../../../src/metrics/join';
+import { quantitySummary } from '../../../src/metrics/quantities';
 import { windowMetrics, type ZoneMetrics } from '../../../src/metrics/window';
 import { referenceWindow } from './reference';
 
@@ -76,6 +77,24 @@ describe('windowed metrics equal the straightforward scan', () => {
         });
       }),
       { numRuns: 150, seed: 20251216 },
+    );
+  });
+
+  it('quantitySummary (the scan of the sighting columns) agrees too, with and without report positions', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 300 }), filters, (rows, f) => {
+        const { cols, join } = dataset(rows);
+        const ix = buildWindowIndex(join, cols);
+        const shift = resolveFilters({ ...f, fromDay: f.fromDay + 20_000, toDay: f.toDay + 20_000 });
+        [...join.zones, join.all].forEach((zm, z) => {
+          const want = referenceWindow(zm, cols, shift).quantities;
+          const cube = z < join.zones.length ? ix.zones[z]! : ix.all;
+          for (const got of [quantitySummary(zm, cols, shift), quantitySummary(zm, cols, shift, undefined, cube.qtyPositions)]) {
+            expect(got.map((q) => ({ unit: q.unit, reports: q.reports, sum: q.sum, max: q.max, latest: q.latest }))).toEqual(want);
+          }
+        });
+      }),
+      { numRuns: 100, seed: 20251217 },
     );
   });
 
