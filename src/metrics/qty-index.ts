@@ -40,6 +40,15 @@ export const newQtyAgg = (): QtyAgg => ({
   latestK: new Int32Array(QUANTITY_UNITS.length).fill(-1),
 });
 
+/** Clear `agg` for reuse. */
+export function resetQtyAgg(agg: QtyAgg): QtyAgg {
+  agg.reports.fill(0);
+  agg.sum.fill(0);
+  agg.max.fill(-Infinity);
+  agg.latestK.fill(-1);
+  return agg;
+}
+
 /**
  * Index the zone members at `positions` (those reporting a quantity) by unit, or by unit × `keys[k]`.
  * @param members sighting index per member position; `days` their days (ascending)

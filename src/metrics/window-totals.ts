@@ -12,7 +12,7 @@
  */
 import { CATEGORIES, SOURCE_KINDS } from '../domain/schemas';
 import { CONFIDENCES } from './columns';
-import { below, lastIn, type Buckets } from './buckets';
+import { lowerIn, type Buckets } from './buckets';
 import { GROUPS, KEY_SPACE, keyGroup, type ZoneCube } from './cube';
 import { lowerBound, type ResolvedFilters } from './filters';
 import type { ZoneMembers } from './join';
@@ -38,6 +38,10 @@ export interface WindowQuery {
   allGroups: boolean;
   /** Every category passes: counts can come from the confidence buckets. */
   allCategories: boolean;
+  /** Edges as offsets into dense prefixes, for the index's (d0, span); see `denseOffsets`. */
+  dense: { d0: number; span: number; edges: Int32Array; weeks: Int32Array };
+  /** Scratch for the weekly running counts. */
+  cum: Float64Array;
 }
 
 export interface ZoneTotals {
@@ -50,31 +54,48 @@ export interface ZoneTotals {
   weekly: Float64Array;
 }
 
-/** Build the query for filters `f`. */
+/** Build the query for filters `f` (plain loops over small tables: this runs on every recompute). */
 export function windowQuery(f: ResolvedFilters): WindowQuery {
   const len = f.toDay - f.fromDay + 1;
   const edges = Int32Array.of(f.fromDay - 12 * len, f.fromDay - 4 * len, f.fromDay - len, f.fromDay, f.toDay + 1);
-  const weeks: number[] = [];
-  for (let s = f.fromDay; s <= f.toDay; s += 7) weeks.push(s);
-  weeks.push(f.toDay + 1);
+  const nWeeks = Math.max(0, Math.ceil(len / 7));
+  const weekEdges = new Int32Array(nWeeks + 1);
+  for (let w = 0; w < nWeeks; w++) weekEdges[w] = f.fromDay + 7 * w;
+  weekEdges[nWeeks] = f.toDay + 1;
   const groupOk = new Uint8Array(GROUPS);
   let allGroups = true;
   for (let g = 0; g < GROUPS; g++) {
     groupOk[g] = f.categories & (1 << Math.floor(g / NCONF)) && f.confidences & (1 << g % NCONF) ? 1 : 0;
     if (!groupOk[g]) allGroups = false;
   }
+  const maskOk = new Uint8Array(1 << 7);
+  for (let m = 0; m < 1 << 7; m++) maskOk[m] = f.allSources || (f.sourceKinds & m) !== 0 ? 1 : 0;
+  const confOk = new Uint8Array(NCONF);
+  for (let c = 0; c < NCONF; c++) confOk[c] = f.confidences & (1 << c) ? 1 : 0;
+  const confMaskOk = new Uint8Array(1 << 9);
+  for (let c = 0; c < NCONF; c++) if (confOk[c]) confMaskOk.set(maskOk, c << 7);
   const keyOk = new Uint8Array(KEY_SPACE);
-  for (let key = 0; key < KEY_SPACE; key++) {
-    const g = keyGroup(key);
-    const valid = ((key >> 7) & 3) < NCONF && g < GROUPS;
-    keyOk[key] = valid && groupOk[g] && (f.allSources || f.sourceKinds & key & 0x7f) ? 1 : 0;
+  for (let cat = 0; cat < CATEGORIES.length; cat++) {
+    for (let c = 0; c < NCONF; c++) if (groupOk[cat * NCONF + c]) keyOk.set(maskOk, (cat << 9) | (c << 7));
   }
-  const confOk = Uint8Array.from(CONFIDENCES, (_, c) => (f.confidences & (1 << c) ? 1 : 0));
   const allCategories = (f.categories & ((1 << CATEGORIES.length) - 1)) === (1 << CATEGORIES.length) - 1;
-  const maskPasses = (m: number) => f.allSources || (f.sourceKinds & m) !== 0;
-  const confMaskOk = Uint8Array.from({ length: 1 << 9 }, (_, id) => (confOk[id >> 7] && maskPasses(id & 0x7f) ? 1 : 0));
-  const maskOk = Uint8Array.from({ length: 1 << 7 }, (_, m) => (maskPasses(m) ? 1 : 0));
-  return { f, edges, weekEdges: Int32Array.from(weeks), groupOk, keyOk, confOk, confMaskOk, maskOk, allGroups, allCategories };
+  return {
+    f, edges, weekEdges, groupOk, keyOk, confOk, confMaskOk, maskOk, allGroups, allCategories,
+    dense: { d0: NaN, span: NaN, edges: new Int32Array(5), weeks: new Int32Array(weekEdges.length) },
+    cum: new Float64Array(weekEdges.length),
+  };
+}
+
+/** `q.edges` and `q.weekEdges` as clamped offsets into dense prefixes starting at `d0` (cached per query). */
+function denseOffsets(q: WindowQuery, d0: number, span: number): WindowQuery['dense'] {
+  const o = q.dense;
+  if (o.d0 === d0 && o.span === span) return o;
+  const clamp = (day: number) => Math.min(span, Math.max(0, day - d0));
+  for (let x = 0; x < 5; x++) o.edges[x] = clamp(q.edges[x]!);
+  for (let x = 0; x < q.weekEdges.length; x++) o.weeks[x] = clamp(q.weekEdges[x]!);
+  o.d0 = d0;
+  o.span = span;
+  return o;
 }
 
 const newTotals = (weeks: number): ZoneTotals => ({
@@ -95,9 +116,10 @@ export function totalsCost(cube: ZoneCube, q: WindowQuery, detail: boolean, sour
   };
   if (!q.f.allSources && q.allCategories) return weekly(cube.confMasks, q.confMaskOk) + cube.catMasks.ids.length * 4;
   if (!q.f.allSources) return weekly(cube.keyed, q.keyOk);
-  const kinds = sources ? cube.groupKinds.ids.length * 4 : 0;
-  if (q.allCategories) return weekly(cube.byConfidence, q.confOk) + cube.groups.ids.length * 4 + kinds;
-  return weekly(cube.groups, q.groupOk) + kinds;
+  if (q.allCategories) {
+    return weekly(cube.byConfidence, q.confOk) + cube.groups.ids.length * 4 + (sources ? cube.confMasks.ids.length * 4 : 0);
+  }
+  return weekly(cube.groups, q.groupOk) + (sources ? cube.groupKinds.ids.length * 4 : 0);
 }
 
 /** Members the scan would visit for this zone. */
@@ -109,52 +131,81 @@ export function scanCost(zm: ZoneMembers, q: WindowQuery): number {
 type Mode = 0 | 1 | 2 | 3;
 
 function addBuckets(b: Buckets, ok: Uint8Array, mode: Mode, q: WindowQuery, detail: boolean, sources: boolean, t: ZoneTotals): void {
-  const e = q.edges, we = q.weekEdges;
-  const cum = detail ? new Float64Array(we.length) : null;
-  for (let j = 0; j < b.ids.length; j++) {
-    const id = b.ids[j]!;
+  const e = q.edges, we = q.weekEdges, nw = we.length;
+  const o = denseOffsets(q, b.d0, b.span), oe = o.edges, ow = o.weeks;
+  const { ids, at, dense, start, days } = b;
+  const cum = detail ? q.cum.fill(0) : null;
+  for (let j = 0; j < ids.length; j++) {
+    const id = ids[j]!;
     if (!ok[id]) continue;
-    const v0 = below(b, j, e[0]!), v1 = below(b, j, e[1]!), v2 = below(b, j, e[2]!);
-    const v3 = below(b, j, e[3]!), v4 = below(b, j, e[4]!);
+    const a = at[j]!;
+    let v0, v1, v2, v3, v4;
+    if (a >= 0) {
+      v0 = dense[a + oe[0]!]!; v1 = dense[a + oe[1]!]!; v2 = dense[a + oe[2]!]!; v3 = dense[a + oe[3]!]!; v4 = dense[a + oe[4]!]!;
+    } else {
+      const s = start[j]!, end = start[j + 1]!;
+      v4 = lowerIn(days, s, end, e[4]!);
+      v3 = lowerIn(days, s, v4, e[3]!);
+      v2 = lowerIn(days, s, v3, e[2]!);
+      v1 = lowerIn(days, s, v2, e[1]!);
+      v0 = lowerIn(days, s, v1, e[0]!) - s;
+      v1 -= s; v2 -= s; v3 -= s; v4 -= s;
+    }
     const g = mode === 1 ? keyGroup(id) : id;
     const n = v4 - v3, w = WEIGHT_TENTHS[mode === 2 ? id : mode === 3 ? id >> 7 : g % NCONF]!;
     t.n += n; t.pn += v3 - v2; t.n4 += v3 - v1; t.n12 += v3 - v0;
     t.w10 += n * w; t.pw10 += (v3 - v2) * w;
+    if (n === 0) continue;
     if (mode < 2) t.byCategory[Math.floor(g / NCONF)]! += n;
-    if (n > 0) t.latest = Math.max(t.latest, b.days[lastIn(b, j, e[3]!, e[4]! - 1)]!);
+    // The window's last entry is at start + v4 − 1 (entries are in day order).
+    const last = days[start[j]! + v4 - 1]!;
+    if (last > t.latest) t.latest = last;
     if (sources && (mode === 1 || mode === 3)) for (let k = 0; k < NKINDS; k++) if (id & (1 << k)) t.bySource[k]! += n;
-    if (!cum || n === 0) continue;
-    if (b.at[j]! >= 0) {
+    if (!cum) continue;
+    if (a >= 0) {
       // Dense: one O(1) lookup per week edge.
-      cum[0]! += v3;
-      cum[we.length - 1]! += v4;
-      for (let w2 = 1; w2 < we.length - 1; w2++) cum[w2]! += below(b, j, we[w2]!);
+      for (let w2 = 0; w2 < nw; w2++) cum[w2]! += dense[a + ow[w2]!]!;
     } else {
       // Sparse (< span / 4 members): walking the window's entries is cheaper than a search per week.
-      const s = b.start[j]! + v3, from = e[3]!;
-      for (let x = s; x < s + n; x++) t.weekly[Math.floor((b.days[x]! - from) / 7)]!++;
+      const s = start[j]! + v3, from = e[3]!;
+      for (let x = s; x < s + n; x++) t.weekly[Math.floor((days[x]! - from) / 7)]! += 1;
     }
   }
-  if (cum) for (let w2 = 0; w2 < we.length - 1; w2++) t.weekly[w2]! += cum[w2 + 1]! - cum[w2]!;
+  if (cum) for (let w2 = 0; w2 < nw - 1; w2++) t.weekly[w2]! += cum[w2 + 1]! - cum[w2]!;
 }
 
-/** Window counts of the buckets `ok` allows, added at `out[slot(id)]`. */
-function addWindow(b: Buckets, ok: Uint8Array, idOk: (id: number) => number, slot: (id: number) => number, q: WindowQuery, out: Float64Array): void {
-  const from = q.edges[3]!, to = q.edges[4]!;
-  for (let j = 0; j < b.ids.length; j++) {
-    const id = b.ids[j]!;
-    if (!ok[idOk(id)]) continue;
-    out[slot(id)]! += below(b, j, to) - below(b, j, from);
+/** Window count of bucket `j` (dense offsets `o`). */
+function windowCount(b: Buckets, j: number, q: WindowQuery, o: WindowQuery['dense']): number {
+  const a = b.at[j]!;
+  if (a >= 0) return b.dense[a + o.edges[4]!]! - b.dense[a + o.edges[3]!]!;
+  const s = b.start[j]!, e = b.start[j + 1]!;
+  const hi = lowerIn(b.days, s, e, q.edges[4]!);
+  return hi - lowerIn(b.days, s, hi, q.edges[3]!);
+}
+
+/** Category breakdown from buckets by group (ids: group), category × mask (ids: category << 7 | mask) or packed key. */
+function addCategories(b: Buckets, mode: 'group' | 'catMask' | 'key', q: WindowQuery, out: Float64Array): void {
+  const o = denseOffsets(q, b.d0, b.span), ids = b.ids;
+  for (let j = 0; j < ids.length; j++) {
+    const id = ids[j]!;
+    if (mode === 'group' ? !q.groupOk[id] : mode === 'catMask' ? !q.maskOk[id & 0x7f] : !q.keyOk[id]) continue;
+    out[mode === 'group' ? Math.floor(id / NCONF) : mode === 'catMask' ? id >> 7 : id >> 9]! += windowCount(b, j, q, o);
   }
 }
 
-const same = (id: number) => id;
-const catOfGroup = (g: number) => Math.floor(g / NCONF);
-const groupOfGk = (id: number) => id >> 3;
-const kindOfGk = (id: number) => id & 7;
-const maskOf = (id: number) => id & 0x7f;
-const catOfMask = (id: number) => id >> 7;
-const catOfKey = (id: number) => id >> 9;
+/** Source-kind breakdown without a source filter: from group × kind buckets, or (every category passing) confidence × mask. */
+function addSources(b: Buckets, mode: 'groupKind' | 'confMask', q: WindowQuery, out: Float64Array): void {
+  const o = denseOffsets(q, b.d0, b.span), ids = b.ids;
+  for (let j = 0; j < ids.length; j++) {
+    const id = ids[j]!;
+    if (mode === 'groupKind') {
+      if (q.groupOk[id >> 3]) out[id & 7]! += windowCount(b, j, q, o);
+    } else if (q.confOk[id >> 7] && id & 0x7f) {
+      const n = windowCount(b, j, q, o);
+      if (n) for (let k = 0; k < NKINDS; k++) if (id & (1 << k)) out[k]! += n;
+    }
+  }
+}
 
 /** Totals from the running totals. */
 export function totalsFromIndex(cube: ZoneCube, q: WindowQuery, detail: boolean, sources: boolean): ZoneTotals {
@@ -162,8 +213,8 @@ export function totalsFromIndex(cube: ZoneCube, q: WindowQuery, detail: boolean,
   if (!q.f.allSources && q.allCategories) {
     addBuckets(cube.confMasks, q.confMaskOk, 3, q, detail, sources, t);
     // The category breakdown: by category × mask when every confidence passes, else by packed key.
-    if (q.confOk.every((c) => c === 1)) addWindow(cube.catMasks, q.maskOk, maskOf, catOfMask, q, t.byCategory);
-    else addWindow(cube.keyed, q.keyOk, same, catOfKey, q, t.byCategory);
+    if (q.confOk.every((c) => c === 1)) addCategories(cube.catMasks, 'catMask', q, t.byCategory);
+    else addCategories(cube.keyed, 'key', q, t.byCategory);
     return t;
   }
   if (!q.f.allSources) {
@@ -172,11 +223,13 @@ export function totalsFromIndex(cube: ZoneCube, q: WindowQuery, detail: boolean,
   }
   if (q.allCategories) {
     addBuckets(cube.byConfidence, q.confOk, 2, q, detail, false, t);
-    addWindow(cube.groups, q.groupOk, same, catOfGroup, q, t.byCategory);
-  } else {
-    addBuckets(cube.groups, q.groupOk, 0, q, detail, false, t);
+    addCategories(cube.groups, 'group', q, t.byCategory);
+    // Every category passes: the confidence × mask buckets (fewer than group × kind) give the source kinds.
+    if (sources) addSources(cube.confMasks, 'confMask', q, t.bySource);
+    return t;
   }
-  if (sources) addWindow(cube.groupKinds, q.groupOk, groupOfGk, kindOfGk, q, t.bySource);
+  addBuckets(cube.groups, q.groupOk, 0, q, detail, false, t);
+  if (sources) addSources(cube.groupKinds, 'groupKind', q, t.bySource);
   return t;
 }
 

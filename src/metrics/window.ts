@@ -11,7 +11,7 @@ import { ALL_CATEGORIES, ALL_CONFIDENCES, type Columns } from './columns';
 import { assessChange, type ChangeAssessment, type ChangeRule, DEFAULT_CHANGE_RULE } from './change-level';
 import type { WindowIndex, ZoneCube } from './cube';
 import { resolveFilters, type Filters, type ResolvedFilters } from './filters';
-import { newQtyAgg, qtyFromIndex, qtyFromReports, qtyWindow } from './qty-index';
+import { newQtyAgg, qtyFromIndex, qtyFromReports, qtyWindow, resetQtyAgg, type QtyAgg } from './qty-index';
 import type { JoinResult, ZoneMembers } from './join';
 import { summariseQuantities, type Baseline, type QuantitySummary } from './quantities';
 import { scanCost, totalsCost, totalsFromIndex, totalsFromScan, windowQuery, type WindowQuery } from './window-totals';
@@ -86,8 +86,11 @@ export function zoneLengths(zones: readonly Zone[]): Map<string, number> {
   return m;
 }
 
-const toRecord = <K extends string>(keys: readonly K[], v: Float64Array) =>
-  Object.fromEntries(keys.map((k, i) => [k, v[i]!])) as Record<K, number>;
+function toRecord<K extends string>(keys: readonly K[], v: Float64Array): Record<K, number> {
+  const o = {} as Record<K, number>;
+  for (let i = 0; i < keys.length; i++) o[keys[i]!] = v[i]!;
+  return o;
+}
 
 interface Ctx {
   cols: Columns;
@@ -95,6 +98,10 @@ interface Ctx {
   /** No category, confidence or source-kind restriction: quantities by unit alone. */
   unfiltered: boolean;
   opts: WindowOptions;
+  /** Week start days, copied into each detail zone's series. */
+  startDays: number[];
+  /** Scratch per-unit aggregates, reset for each zone. */
+  agg: QtyAgg;
 }
 
 /**
@@ -107,7 +114,7 @@ function quantitiesOf(zm: ZoneMembers, cube: ZoneCube, c: Ctx): QuantitySummary[
   const { f } = c.q;
   const baseline = c.opts.baselines?.get(zm.zoneId);
   const strategy = c.opts.strategy ?? 'auto';
-  const agg = newQtyAgg();
+  const agg = resetQtyAgg(c.agg);
   if (strategy !== 'scan' && c.unfiltered) {
     qtyFromIndex(cube.qtyByUnit, null, f.fromDay, f.toDay, agg);
   } else {
@@ -122,7 +129,7 @@ function quantitiesOf(zm: ZoneMembers, cube: ZoneCube, c: Ctx): QuantitySummary[
 }
 
 function zoneMetrics(zm: ZoneMembers, cube: ZoneCube, c: Ctx, detail: boolean): ZoneMetrics {
-  const { f, weekEdges } = c.q;
+  const { f } = c.q;
   const sources = detail || !f.allSources;
   const strategy = c.opts.strategy ?? 'auto';
   const scan = strategy === 'scan' || (strategy === 'auto' && scanCost(zm, c.q) <= totalsCost(cube, c.q, detail, sources));
@@ -130,7 +137,7 @@ function zoneMetrics(zm: ZoneMembers, cube: ZoneCube, c: Ctx, detail: boolean): 
   const rule = c.opts.rule ?? DEFAULT_CHANGE_RULE;
   const weekly: WeeklySeries = { startDays: [], counts: [] };
   if (detail) {
-    weekly.startDays = Array.from(weekEdges.subarray(0, weekEdges.length - 1));
+    weekly.startDays = c.startDays.slice();
     weekly.counts = Array.from(t.weekly);
   }
   const { n, pn } = t;
@@ -165,7 +172,8 @@ export function windowMetrics(
   const f = resolveFilters(filters);
   const unfiltered = f.allSources && (f.categories & ALL_CATEGORIES) === ALL_CATEGORIES &&
     (f.confidences & ALL_CONFIDENCES) === ALL_CONFIDENCES;
-  const c: Ctx = { cols, q: windowQuery(f), unfiltered, opts };
+  const q = windowQuery(f);
+  const c: Ctx = { cols, q, unfiltered, opts, startDays: Array.from(q.weekEdges.subarray(0, q.weekEdges.length - 1)), agg: newQtyAgg() };
   const detail = (id: string) => !opts.detailFor || opts.detailFor.has(id);
   return {
     filters: f,
