@@ -53,17 +53,16 @@ export function assessChange(
 ): ChangeAssessment {
   const mean = windows > 0 ? baselineTotal / windows : 0;
   const changePct = mean > 0 ? ((current - mean) / mean) * 100 : null;
-  const base = { current, windows, baselineTotal, baselineMean: mean, changePct };
   // Compare current·k·100 with total·(100 + x): exact for integer counts.
   const lhs = current * windows * 100;
   const low = baselineTotal < rule.minBaseline * windows;
   if (low && Math.abs(current * windows - baselineTotal) < rule.minAbsChange * windows) {
-    return { ...base, level: 'low-baseline' };
+    return { current, windows, baselineTotal, baselineMean: mean, changePct, level: 'low-baseline' };
   }
   let level: ChangeLevel;
   if (lhs > baselineTotal * 125) level = 'large-rise';
   else if (lhs > baselineTotal * 110) level = 'moderate-rise';
   else if (lhs >= baselineTotal * 75) level = 'limited-change';
   else level = 'large-fall';
-  return { ...base, level };
+  return { current, windows, baselineTotal, baselineMean: mean, changePct, level };
 }

@@ -25,7 +25,7 @@ const NKINDS = SOURCE_KINDS.length;
 /** A query decided once for all zones. */
 export interface WindowQuery {
   f: ResolvedFilters;
-  /** Days: from − 12·len, from − 4·len, from − len, from, to + 1. */
+  /** Days: from − 12·len, from − 4·len, from − len, from, to + 1 (ascending; all `from` if to < from). */
   edges: Int32Array;
   /** Week starts then to + 1. */
   weekEdges: Int32Array;
@@ -57,7 +57,10 @@ export interface ZoneTotals {
 /** Build the query for filters `f` (plain loops over small tables: this runs on every recompute). */
 export function windowQuery(f: ResolvedFilters): WindowQuery {
   const len = f.toDay - f.fromDay + 1;
-  const edges = Int32Array.of(f.fromDay - 12 * len, f.fromDay - 4 * len, f.fromDay - len, f.fromDay, f.toDay + 1);
+  // Edges ascend for any window of at least a day; an inverted window counts nothing.
+  const edges = len >= 1
+    ? Int32Array.of(f.fromDay - 12 * len, f.fromDay - 4 * len, f.fromDay - len, f.fromDay, f.toDay + 1)
+    : new Int32Array(5).fill(f.fromDay);
   const nWeeks = Math.max(0, Math.ceil(len / 7));
   const weekEdges = new Int32Array(nWeeks + 1);
   for (let w = 0; w < nWeeks; w++) weekEdges[w] = f.fromDay + 7 * w;
@@ -98,10 +101,21 @@ function denseOffsets(q: WindowQuery, d0: number, span: number): WindowQuery['de
   return o;
 }
 
-const newTotals = (weeks: number): ZoneTotals => ({
-  n: 0, pn: 0, n4: 0, n12: 0, w10: 0, pw10: 0, latest: -Infinity,
-  byCategory: new Float64Array(CATEGORIES.length), bySource: new Float64Array(NKINDS), weekly: new Float64Array(weeks),
-});
+/** Totals for a query: `into` (a scratch from an earlier zone of the same query) cleared, or new. */
+function freshTotals(q: WindowQuery, into?: ZoneTotals): ZoneTotals {
+  if (!into) {
+    return {
+      n: 0, pn: 0, n4: 0, n12: 0, w10: 0, pw10: 0, latest: -Infinity, byCategory: new Float64Array(CATEGORIES.length),
+      bySource: new Float64Array(NKINDS), weekly: new Float64Array(q.weekEdges.length - 1),
+    };
+  }
+  into.n = into.pn = into.n4 = into.n12 = into.w10 = into.pw10 = 0;
+  into.latest = -Infinity;
+  into.byCategory.fill(0);
+  into.bySource.fill(0);
+  into.weekly.fill(0);
+  return into;
+}
 
 /**
  * Rough cost of the running-totals way for this zone, in "member visits": ~8 per allowed bucket for the
@@ -109,17 +123,21 @@ const newTotals = (weeks: number): ZoneTotals => ({
  * which costs far less per entry than the scan's per-member work.
  */
 export function totalsCost(cube: ZoneCube, q: WindowQuery, detail: boolean, sources: boolean): number {
-  const weekly = (b: Buckets, ok: Uint8Array) => {
-    let cost = 0;
-    for (let j = 0; j < b.ids.length; j++) if (ok[b.ids[j]!]) cost += 8 + (detail && b.at[j]! >= 0 ? q.weekEdges.length : 0);
-    return cost;
-  };
-  if (!q.f.allSources && q.allCategories) return weekly(cube.confMasks, q.confMaskOk) + cube.catMasks.ids.length * 4;
-  if (!q.f.allSources) return weekly(cube.keyed, q.keyOk);
+  const weeks = detail ? q.weekEdges.length : 0;
+  if (!q.f.allSources && q.allCategories) return lookupCost(cube.confMasks, q.confMaskOk, weeks) + cube.catMasks.ids.length * 4;
+  if (!q.f.allSources) return lookupCost(cube.keyed, q.keyOk, weeks);
   if (q.allCategories) {
-    return weekly(cube.byConfidence, q.confOk) + cube.groups.ids.length * 4 + (sources ? cube.confMasks.ids.length * 4 : 0);
+    return lookupCost(cube.byConfidence, q.confOk, weeks) + cube.groups.ids.length * 4 + (sources ? cube.confMasks.ids.length * 4 : 0);
   }
-  return weekly(cube.groups, q.groupOk) + (sources ? cube.groupKinds.ids.length * 4 : 0);
+  return lookupCost(cube.groups, q.groupOk, weeks) + (sources ? cube.groupKinds.ids.length * 4 : 0);
+}
+
+/** ~8 per allowed bucket, plus a lookup per week edge for dense ones. */
+function lookupCost(b: Buckets, ok: Uint8Array, weeks: number): number {
+  const { ids, at } = b;
+  let cost = 0;
+  for (let j = 0; j < ids.length; j++) if (ok[ids[j]!]) cost += at[j]! >= 0 ? 8 + weeks : 8;
+  return cost;
 }
 
 /** Members the scan would visit for this zone. */
@@ -132,6 +150,7 @@ type Mode = 0 | 1 | 2 | 3;
 
 function addBuckets(b: Buckets, ok: Uint8Array, mode: Mode, q: WindowQuery, detail: boolean, sources: boolean, t: ZoneTotals): void {
   const e = q.edges, we = q.weekEdges, nw = we.length;
+  const e0 = e[0]!, e1 = e[1]!, e2 = e[2]!, e3 = e[3]!, e4 = e[4]!;
   const o = denseOffsets(q, b.d0, b.span), oe = o.edges, ow = o.weeks;
   const { ids, at, dense, start, days } = b;
   const cum = detail ? q.cum.fill(0) : null;
@@ -142,6 +161,15 @@ function addBuckets(b: Buckets, ok: Uint8Array, mode: Mode, q: WindowQuery, deta
     let v0, v1, v2, v3, v4;
     if (a >= 0) {
       v0 = dense[a + oe[0]!]!; v1 = dense[a + oe[1]!]!; v2 = dense[a + oe[2]!]!; v3 = dense[a + oe[3]!]!; v4 = dense[a + oe[4]!]!;
+    } else if (start[j + 1]! - start[j]! <= SMALL) {
+      // A few entries: counting them beats five binary searches.
+      v0 = v1 = v2 = v3 = v4 = 0;
+      for (let x = start[j]!, end = start[j + 1]!; x < end; x++) {
+        const d = days[x]!;
+        if (d >= e4) break;
+        v4++;
+        if (d < e3) { v3++; if (d < e2) { v2++; if (d < e1) { v1++; if (d < e0) v0++; } } }
+      }
     } else {
       const s = start[j]!, end = start[j + 1]!;
       v4 = lowerIn(days, s, end, e[4]!);
@@ -173,6 +201,9 @@ function addBuckets(b: Buckets, ok: Uint8Array, mode: Mode, q: WindowQuery, deta
   }
   if (cum) for (let w2 = 0; w2 < nw - 1; w2++) t.weekly[w2]! += cum[w2 + 1]! - cum[w2]!;
 }
+
+/** Sparse buckets with at most this many entries are counted by a walk instead of binary searches. */
+const SMALL = 16;
 
 /** Window count of bucket `j` (dense offsets `o`). */
 function windowCount(b: Buckets, j: number, q: WindowQuery, o: WindowQuery['dense']): number {
@@ -208,8 +239,8 @@ function addSources(b: Buckets, mode: 'groupKind' | 'confMask', q: WindowQuery, 
 }
 
 /** Totals from the running totals. */
-export function totalsFromIndex(cube: ZoneCube, q: WindowQuery, detail: boolean, sources: boolean): ZoneTotals {
-  const t = newTotals(q.weekEdges.length - 1);
+export function totalsFromIndex(cube: ZoneCube, q: WindowQuery, detail: boolean, sources: boolean, into?: ZoneTotals): ZoneTotals {
+  const t = freshTotals(q, into);
   if (!q.f.allSources && q.allCategories) {
     addBuckets(cube.confMasks, q.confMaskOk, 3, q, detail, sources, t);
     // The category breakdown: by category × mask when every confidence passes, else by packed key.
@@ -234,8 +265,10 @@ export function totalsFromIndex(cube: ZoneCube, q: WindowQuery, detail: boolean,
 }
 
 /** Totals by scanning the zone's members in [from − 12·len, to]. */
-export function totalsFromScan(zm: ZoneMembers, cube: ZoneCube, q: WindowQuery, detail: boolean, sources: boolean): ZoneTotals {
-  const t = newTotals(q.weekEdges.length - 1);
+export function totalsFromScan(
+  zm: ZoneMembers, cube: ZoneCube, q: WindowQuery, detail: boolean, sources: boolean, into?: ZoneTotals,
+): ZoneTotals {
+  const t = freshTotals(q, into);
   const [d12, d4, d1, from] = q.edges;
   const lo = lowerBound(zm.days, d12!), hi = lowerBound(zm.days, q.edges[4]!);
   const keys = cube.keys, days = zm.days;

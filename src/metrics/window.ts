@@ -14,7 +14,7 @@ import { resolveFilters, type Filters, type ResolvedFilters } from './filters';
 import { newQtyAgg, qtyFromIndex, qtyFromReports, qtyWindow, resetQtyAgg, type QtyAgg } from './qty-index';
 import type { JoinResult, ZoneMembers } from './join';
 import { summariseQuantities, type Baseline, type QuantitySummary } from './quantities';
-import { scanCost, totalsCost, totalsFromIndex, totalsFromScan, windowQuery, type WindowQuery } from './window-totals';
+import { scanCost, totalsCost, totalsFromIndex, totalsFromScan, windowQuery, type WindowQuery, type ZoneTotals } from './window-totals';
 import type { Zone } from './zones';
 
 export interface WeeklySeries {
@@ -102,6 +102,8 @@ interface Ctx {
   startDays: number[];
   /** Scratch per-unit aggregates, reset for each zone. */
   agg: QtyAgg;
+  /** Scratch totals, reused by each zone (read out before the next). */
+  totals?: ZoneTotals;
 }
 
 /**
@@ -133,12 +135,14 @@ function zoneMetrics(zm: ZoneMembers, cube: ZoneCube, c: Ctx, detail: boolean): 
   const sources = detail || !f.allSources;
   const strategy = c.opts.strategy ?? 'auto';
   const scan = strategy === 'scan' || (strategy === 'auto' && scanCost(zm, c.q) <= totalsCost(cube, c.q, detail, sources));
-  const t = scan ? totalsFromScan(zm, cube, c.q, detail, sources) : totalsFromIndex(cube, c.q, detail, sources);
+  const t = scan ? totalsFromScan(zm, cube, c.q, detail, sources, c.totals) : totalsFromIndex(cube, c.q, detail, sources, c.totals);
+  c.totals = t;
   const rule = c.opts.rule ?? DEFAULT_CHANGE_RULE;
   const weekly: WeeklySeries = { startDays: [], counts: [] };
   if (detail) {
     weekly.startDays = c.startDays.slice();
-    weekly.counts = Array.from(t.weekly);
+    const counts: number[] = (weekly.counts = new Array<number>(t.weekly.length));
+    for (let w = 0; w < counts.length; w++) counts[w] = t.weekly[w]!;
   }
   const { n, pn } = t;
   const lengthKm = c.opts.lengthKm?.get(zm.zoneId);

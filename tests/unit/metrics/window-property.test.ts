@@ -80,6 +80,22 @@ describe('windowed metrics equal the straightforward scan', () => {
     );
   });
 
+  it.each(['totals', 'scan', 'auto'] as const)('strategy %s, an inverted window (to before from) counts nothing', (strategy) => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 300 }), fc.integer({ min: -30, max: 420 }), fc.integer({ min: 1, max: 60 }), (rows, from, back) => {
+        const { cols, join } = dataset(rows);
+        const shift = { fromDay: from + 20_000, toDay: from + 20_000 - back };
+        const got = windowMetrics(join, cols, buildWindowIndex(join, cols), shift, { strategy });
+        [...join.zones, join.all].forEach((zm, z) => {
+          const m = z < join.zones.length ? got.zones[z]! : got.all;
+          expect(comparable(m)).toEqual(referenceWindow(zm, cols, shift));
+          expect(m.count + m.prevCount + m.change4.baselineTotal + m.change12.baselineTotal).toBe(0);
+        });
+      }),
+      { numRuns: 40, seed: 20251218 },
+    );
+  });
+
   it('quantitySummary (the scan of the sighting columns) agrees too, with and without report positions', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 300 }), filters, (rows, f) => {
@@ -109,6 +125,26 @@ describe('windowed metrics equal the straightforward scan', () => {
       const auto = windowMetrics(join, cols, ix, shift);
       expect(comparable(auto.all)).toEqual(referenceWindow(join.all, cols, shift));
       expect(auto).toEqual(windowMetrics(join, cols, ix, shift, { strategy: 'scan' }));
+    }
+  });
+
+  it('agrees with sparse buckets of every size (walked when small, binary-searched when larger)', () => {
+    // 3,000 sightings over 400 days: buckets stay sparse (< 100 members) but many have more than 16.
+    const rows = fc.sample(row, { numRuns: 3000, seed: 11 });
+    const { cols, join } = dataset(rows);
+    const ix = buildWindowIndex(join, cols);
+    const sizes = (b: typeof ix.all.groups) => Array.from(b.ids, (_, j) => (b.at[j]! < 0 ? b.start[j + 1]! - b.start[j]! : 0));
+    const all = [ix.all.groups, ix.all.confMasks, ix.all.keyed].flatMap(sizes);
+    expect(all.some((s) => s > 16)).toBe(true);
+    expect(all.some((s) => s > 0 && s <= 16)).toBe(true);
+    for (const f of fc.sample(filters, { numRuns: 30, seed: 5 })) {
+      const shift = { ...f, fromDay: f.fromDay + 20_000, toDay: f.toDay + 20_000 };
+      for (const strategy of ['totals', 'auto'] as const) {
+        const got = windowMetrics(join, cols, ix, shift, { strategy });
+        [...join.zones, join.all].forEach((zm, z) => {
+          expect(comparable(z < join.zones.length ? got.zones[z]! : got.all)).toEqual(referenceWindow(zm, cols, shift));
+        });
+      }
     }
   });
 });
