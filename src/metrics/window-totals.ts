@@ -209,9 +209,18 @@ const SMALL = 16;
 function windowCount(b: Buckets, j: number, q: WindowQuery, o: WindowQuery['dense']): number {
   const a = b.at[j]!;
   if (a >= 0) return b.dense[a + o.edges[4]!]! - b.dense[a + o.edges[3]!]!;
-  const s = b.start[j]!, e = b.start[j + 1]!;
-  const hi = lowerIn(b.days, s, e, q.edges[4]!);
-  return hi - lowerIn(b.days, s, hi, q.edges[3]!);
+  const s = b.start[j]!, e = b.start[j + 1]!, from = q.edges[3]!, to = q.edges[4]!;
+  if (e - s <= SMALL) {
+    let n = 0;
+    for (let x = s; x < e; x++) {
+      const d = b.days[x]!;
+      if (d >= to) break;
+      if (d >= from) n++;
+    }
+    return n;
+  }
+  const hi = lowerIn(b.days, s, e, to);
+  return hi - lowerIn(b.days, s, hi, from);
 }
 
 /** Category breakdown from buckets by group (ids: group), category × mask (ids: category << 7 | mask) or packed key. */
