@@ -1,6 +1,6 @@
 /**
  * File formats, one per file: GeoJSON/CSV/KML export and GeoJSON/CSV import. Pure; imports only
- * `src/domain` (and npm packages). Heavy imports run in `importWorker.ts`.
+ * `src/domain` (and npm packages). Heavy imports run in a worker (`src/state/importSetWorker.ts`).
  */
 export { exportGeoJSON, type ExportHeader } from './geojsonExport';
 export { exportFileName, type ExportMeta, type JsonValue } from './exportMeta';
@@ -12,3 +12,4 @@ export { FIELD_ALIASES } from './importFields';
 export type { ImportOptions, ImportResult } from './importRecord';
 export { summariseProblems, type ImportProblem } from './problems';
 export { detectFormat, runImport, type ImportMessage, type ImportRequest } from './runImport';
+export { readStoredBatch, type StoredBatch } from './storedBatch';

@@ -7,16 +7,16 @@
  * it is transient UI state, not part of the view. The data itself goes to the main store.
  */
 import { create } from 'zustand';
-import { del as idbDel, get as idbGet, set as idbSet } from 'idb-keyval';
-import { SightingFeature, Source } from '../domain/schemas';
-import type { ImportMessage } from '../io/runImport';
+import { importBatch } from '../io/importContext';
 import type { ImportResult } from '../io/importRecord';
 import { summariseProblems } from '../io/problems';
-import { makeSet } from './sightingSets';
+import { appendImported, applyImported, importedFeatures, mergeImported } from './importedSet';
+import { clearSaved, dropBatch, listBatch, newBatchKey, parseStored, readSaved, restored, saveHere, STORAGE_KEY } from './importPersistence';
+import { startWorker, type Outcome, type Parsed } from './importWorkerClient';
+import type { SetParts } from './setParts';
 import { actions, useStore } from './store';
 
-/** IndexedDB key of the persisted imports. */
-export const STORAGE_KEY = 'corridor-watch/imports';
+export { STORAGE_KEY, mergeImported, parseStored };
 /** Files larger than this are refused before reading (the whole text goes to the worker). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
@@ -53,76 +53,6 @@ export function problemLines(result: ImportResult, format: 'csv' | 'geojson' | n
   return summariseProblems(result.problems, max, format === 'geojson' ? 'Feature' : 'Row');
 }
 
-/**
- * Append imported features to those already imported: features whose id is already there are skipped
- * (the same file imported twice), sources merged by id. Inputs are not mutated.
- */
-export function mergeImported(
-  current: readonly SightingFeature[],
-  currentSources: ReadonlyMap<string, Source>,
-  incoming: readonly SightingFeature[],
-  incomingSources: readonly Source[],
-): { features: SightingFeature[]; sources: Map<string, Source>; added: number; duplicates: number } {
-  const ids = new Set(current.map((f) => f.properties.id));
-  const features = [...current];
-  let duplicates = 0;
-  for (const f of incoming) {
-    if (ids.has(f.properties.id)) duplicates++;
-    else {
-      ids.add(f.properties.id);
-      features.push(f);
-    }
-  }
-  const sources = new Map(currentSources);
-  for (const s of incomingSources) if (!sources.has(s.id)) sources.set(s.id, s);
-  return { features, sources, added: features.length - current.length, duplicates };
-}
-
-/** What is stored in IndexedDB. */
-interface Stored {
-  version: 1;
-  features: SightingFeature[];
-  sources: Source[];
-}
-
-/**
- * Read stored imports back, keeping only features and sources that still validate (a stored record may
- * predate a schema change). Returns null when nothing usable is stored.
- */
-export function parseStored(value: unknown): { features: SightingFeature[]; sources: Source[]; dropped: number } | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Partial<Stored>;
-  if (v.version !== 1 || !Array.isArray(v.features) || !Array.isArray(v.sources)) return null;
-  const features = v.features.flatMap((f) => {
-    const r = SightingFeature.safeParse(f);
-    return r.success && r.data.properties.imported === true ? [r.data] : [];
-  });
-  const sources = v.sources.flatMap((s) => {
-    const r = Source.safeParse(s);
-    return r.success ? [r.data] : [];
-  });
-  return { features, sources, dropped: v.features.length - features.length };
-}
-
-const importedFeatures = (): readonly SightingFeature[] =>
-  useStore.getState().sightingSets.find((s) => s.key === 'imported')?.features ?? [];
-
-async function persist(features: readonly SightingFeature[], sources: ReadonlyMap<string, Source>): Promise<void> {
-  try {
-    const stored: Stored = { version: 1, features: [...features], sources: [...sources.values()] };
-    await idbSet(STORAGE_KEY, stored);
-  } catch {
-    actions.notify('warning', 'Imported reports could not be saved in this browser; they will be gone after a reload.');
-  }
-}
-
-/** Puts features and sources in the store as the `imported` set (or removes the set when empty). */
-function apply(features: readonly SightingFeature[], sources: ReadonlyMap<string, Source>): void {
-  useStore.setState({ importedSources: sources });
-  if (features.length) actions.putSightingSet(makeSet('imported', features, sources));
-  else actions.removeSightingSet('imported');
-}
-
 /** Why a file gave no reports at all, in one phrase. */
 export function whyNothing(result: ImportResult, format: 'csv' | 'geojson'): string {
   const fileLevel = result.problems.filter((p) => p.row === 0);
@@ -132,16 +62,39 @@ export function whyNothing(result: ImportResult, format: 'csv' | 'geojson'): str
   return `it has no ${format === 'csv' ? 'rows' : 'features'} to import`;
 }
 
-/** Accept a parsed file: append its reports, persist, and say what happened. */
-export async function commitImport(result: ImportResult, fileName: string): Promise<number> {
-  const m = mergeImported(importedFeatures(), useStore.getState().importedSources, result.features, result.sources);
-  apply(m.features, m.sources);
+/** What the worker built for a file beside its features: set parts, and whether it saved the reports. */
+export interface Prepared {
+  parts: SetParts;
+  saved: Promise<boolean>;
+  /** The IndexedDB key the worker saved under. */
+  key: string;
+}
+
+const unsaved = () =>
+  actions.notify('warning', 'Imported reports could not be saved in this browser; they will be gone after a reload.');
+
+/**
+ * Accept a parsed file: append its reports, persist, and say what happened. `prepared` comes from the
+ * import worker; without it the parts are built and the reports saved here (fine for small files).
+ */
+export async function commitImport(result: ImportResult, fileName: string, prepared?: Prepared): Promise<number> {
+  const m = await appendImported(result, prepared?.parts);
   const left = result.total - result.features.length;
   const parts = [`Imported ${m.added.toLocaleString('en-GB')} report${m.added === 1 ? '' : 's'} from ${fileName}`];
   if (left > 0) parts.push(`${left.toLocaleString('en-GB')} left out`);
   if (m.duplicates > 0) parts.push(`${m.duplicates.toLocaleString('en-GB')} already imported`);
   actions.notify('info', `${parts.join('; ')}.`);
-  await persist(m.features, m.sources);
+  if (m.added === 0) {
+    if (prepared) void prepared.saved.then(() => dropBatch(prepared.key));
+    return 0;
+  }
+  try {
+    if (!prepared) await saveHere(result.features, result.sources, importBatch('', { name: fileName }));
+    else if (await prepared.saved) await listBatch(prepared.key);
+    else throw new Error('not saved');
+  } catch {
+    unsaved();
+  }
   return m.added;
 }
 
@@ -150,30 +103,16 @@ function fail(fileName: string, reason: string, details?: string[]): void {
   actions.notify('error', `${fileName} could not be imported: ${reason}. Nothing already loaded has changed.`, details);
 }
 
-type FinalMessage = Exclude<ImportMessage, { type: 'progress' }>;
 /** Bumped by each import and each cancel, so a cancelled import's late steps do nothing. */
 let generation = 0;
-/** Ends the running worker with a message (set while a file is being parsed). */
-let stopWorker: ((m: FinalMessage) => void) | null = null;
+/** Ends the running worker with an outcome (set while a file is being parsed). */
+let stopWorker: ((o: Outcome) => void) | null = null;
+/** What the worker built for the file under review, kept until it is kept or refused. */
+let pending: Prepared | null = null;
 
-/** Runs the import worker on one file's text; resolves with its final message. */
-function parseInWorker(name: string, text: string): Promise<FinalMessage> {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('../io/importWorker.ts', import.meta.url), { type: 'module' });
-    const done = (m: FinalMessage) => {
-      stopWorker = null;
-      worker.terminate();
-      resolve(m);
-    };
-    stopWorker = done;
-    worker.onmessage = (e: MessageEvent<ImportMessage>) => {
-      const m = e.data;
-      if (m.type === 'progress') useImportJob.setState({ done: m.done, total: m.total });
-      else done(m);
-    };
-    worker.onerror = (e) => done({ type: 'error', message: e.message || 'the import worker failed' });
-    worker.postMessage({ text, name, options: { progressEvery: 1000 } });
-  });
+/** A file's result was not kept: forget what the worker saved for it. */
+function discard(prepared: Prepared | null): void {
+  if (prepared) void prepared.saved.then((ok) => (ok ? dropBatch(prepared.key) : undefined));
 }
 
 /**
@@ -198,16 +137,24 @@ export async function importFile(file: File): Promise<void> {
   const bad = checkFileText(text);
   if (bad) return fail(file.name, bad);
   useImportJob.setState({ phase: 'parsing' });
-  const message = await parseInWorker(file.name, text);
-  if (gen !== generation) return;
+  const key = newBatchKey(importBatch(text, { name: file.name }));
+  const job = startWorker({ text, name: file.name, options: { progressEvery: 1000 }, saveAs: key }, (done, total) => {
+    if (gen === generation) useImportJob.setState({ done, total });
+  });
+  stopWorker = job.stop;
+  const message = await job.done;
+  stopWorker = null;
+  const prepared = message.type === 'ready' ? { parts: message.parts, saved: message.saved, key } : null;
+  if (gen !== generation) return discard(prepared);
   if (message.type === 'error') return fail(file.name, message.message);
-  const { result, format } = message;
+  const { result, format } = message as Parsed;
   if (result.features.length === 0) return fail(file.name, whyNothing(result, format), problemLines(result, format));
   if (result.problems.length === 0) {
     useImportJob.setState(IDLE);
-    await commitImport(result, file.name);
+    await commitImport(result, file.name, prepared ?? undefined);
     return;
   }
+  pending = prepared;
   useImportJob.setState({ phase: 'review', format, result, done: result.total, total: result.total });
 }
 
@@ -224,13 +171,17 @@ export function cancelImport(): void {
 /** Review: keep the valid reports of the file under review. */
 export async function keepImport(): Promise<void> {
   const { result, fileName } = useImportJob.getState();
+  const prepared = pending ?? undefined;
+  pending = null;
   useImportJob.setState(IDLE);
-  if (result) await commitImport(result, fileName);
+  if (result) await commitImport(result, fileName, prepared);
 }
 
 /** Review: refuse the whole file; nothing is imported. */
 export function refuseImport(): void {
   const { fileName } = useImportJob.getState();
+  discard(pending);
+  pending = null;
   useImportJob.setState(IDLE);
   actions.notify('info', `Refused ${fileName}: nothing was imported.`);
 }
@@ -239,11 +190,11 @@ export function refuseImport(): void {
 export async function removeImports(): Promise<void> {
   const n = importedFeatures().length;
   const selected = useStore.getState().selection.featureId;
-  apply([], new Map());
+  applyImported([], new Map());
   if (selected?.startsWith('imp-')) actions.clearSelection();
   actions.notify('info', `Removed ${n.toLocaleString('en-GB')} imported report${n === 1 ? '' : 's'}.`);
   try {
-    await idbDel(STORAGE_KEY);
+    await clearSaved();
   } catch {
     // Nothing stored (or no IndexedDB): nothing to remove.
   }
@@ -273,17 +224,44 @@ export function restoreImports(): Promise<void> {
 }
 
 async function restore(): Promise<void> {
-  let stored: ReturnType<typeof parseStored>;
+  let saved: Awaited<ReturnType<typeof readSaved>>;
   try {
-    stored = parseStored(await idbGet(STORAGE_KEY));
+    saved = await readSaved();
   } catch {
     return;
   }
+  if (!saved) return;
+  if ('keys' in saved) return restoreBatches(saved.keys);
+  const stored = parseStored(saved.legacy);
   if (!stored || stored.features.length === 0) return;
   await dataLoaded();
   const m = mergeImported(stored.features, useStore.getState().importedSources, importedFeatures(), []);
   const sources = new Map(m.sources);
   for (const s of stored.sources) if (!sources.has(s.id)) sources.set(s.id, s);
-  apply(m.features, sources);
-  if (stored.dropped > 0) actions.notify('warning', `${stored.dropped} saved imported report${stored.dropped === 1 ? '' : 's'} could not be read back and were left out.`);
+  applyImported(m.features, sources);
+  if (stored.dropped > 0) droppedNotice(stored.dropped);
+  try {
+    await saveHere(stored.features, stored.sources, 'v1');
+  } catch {
+    // Left as version 1; read again next time.
+  }
+}
+
+const droppedNotice = (n: number) =>
+  actions.notify('warning', `${n} saved imported report${n === 1 ? '' : 's'} could not be read back and were left out.`);
+
+/** Version 2: the import worker reads each saved batch back and validates it, one after another. */
+async function restoreBatches(keys: string[]): Promise<void> {
+  await dataLoaded();
+  let dropped = 0;
+  const kept: string[] = [];
+  for (const key of keys) {
+    const outcome = await startWorker({ restoreKey: key }, () => {}).done;
+    if (outcome.type !== 'ready' || outcome.result.features.length === 0) continue;
+    dropped += outcome.result.total - outcome.result.features.length;
+    await appendImported(outcome.result, outcome.parts);
+    kept.push(key);
+  }
+  restored(kept);
+  if (dropped > 0) droppedNotice(dropped);
 }

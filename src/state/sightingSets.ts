@@ -9,11 +9,11 @@ import {
   categoryMask,
   confidenceMask,
   sourceKindMask,
-  toColumns,
   ALL_CATEGORIES,
   ALL_CONFIDENCES,
   type Columns,
 } from '../metrics/columns';
+import { buildSetParts, orderByDay, type SetParts } from './setParts';
 import type { Filters } from './types';
 
 export type SetKey = 'bundled' | 'imported' | 'synthetic';
@@ -31,22 +31,23 @@ export interface SightingSet {
   byDay: Uint32Array;
 }
 
-export function makeSet(key: SetKey, features: readonly SightingFeature[], sources: ReadonlyMap<string, Source>): SightingSet {
-  const columns = toColumns(features, sources);
-  const haystack = features.map((f) => `${f.properties.name} ${f.properties.summary} ${f.properties.place ?? ''}`.toLowerCase());
-  const publishers = features.map((f) => f.properties.sources.map((id) => sources.get(id)?.publisher ?? '').join('\n'));
-  return { key, features, columns, haystack, publishers, byDay: orderByDay(columns) };
+/**
+ * A set from features and their sources. `parts` (columns, search text, publishers, by-day order) may
+ * come precomputed — from the import worker, say — and must then be index-aligned with `features`.
+ * @example makeSet('imported', features, sources).columns.length === features.length
+ */
+export function makeSet(
+  key: SetKey,
+  features: readonly SightingFeature[],
+  sources: ReadonlyMap<string, Source>,
+  parts: SetParts = buildSetParts(features, sources),
+): SightingSet {
+  return { key, features, columns: parts.columns, haystack: parts.haystack, publishers: parts.publishers, byDay: parts.byDay };
 }
 
+/** A set known only by its columns (synthetic data). */
 export function makeColumnarSet(key: SetKey, columns: Columns): SightingSet {
   return { key, features: null, columns, haystack: null, publishers: null, byDay: orderByDay(columns) };
-}
-
-function orderByDay(c: Columns): Uint32Array {
-  const order = new Uint32Array(c.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  const day = c.day;
-  return order.sort((a, b) => day[a]! - day[b]! || a - b);
 }
 
 /**

@@ -1,0 +1,84 @@
+/**
+ * How the import worker hands a parsed file to the page without freezing it: the features go in
+ * chunks (each chunk is deserialised in a task of its own), then one message carries the set's parts
+ * with their typed arrays transferred (no copy). The worker also saves a new file's reports in
+ * IndexedDB and reads saved ones back, since serialising tens of megabytes for IndexedDB blocks the
+ * thread that does it for seconds. Free of worker globals (storage is passed in) so node tests run it.
+ */
+import type { SightingFeature, Source } from '../domain/schemas';
+import type { ImportResult } from '../io/importRecord';
+import { runImport, type ImportMessage, type ImportRequest } from '../io/runImport';
+import { readStoredBatch, toStoredBatch } from '../io/storedBatch';
+import { buildSetParts, packParts, type PackedParts } from './setParts';
+
+/** Features per chunk message: well under 100 ms of deserialisation each on a slow machine. */
+export const CHUNK = 10_000;
+
+/**
+ * What the page sends: a file to parse (and, with `saveAs`, the IndexedDB key to save its reports
+ * under), or the key of a saved batch to read back.
+ */
+export type WorkerRequest = (ImportRequest & { saveAs?: string }) | { restoreKey: string };
+
+/** What the worker sends: progress, feature chunks, one `ready` (or `error`), then `saved` if asked. */
+export type WorkerMessage =
+  | Extract<ImportMessage, { type: 'progress' | 'error' }>
+  | { type: 'features'; features: SightingFeature[] }
+  | {
+      type: 'ready';
+      format: 'csv' | 'geojson';
+      /** The result without its features (they came in the chunks before). */
+      result: ImportResult;
+      parts: PackedParts;
+    }
+  | { type: 'saved'; ok: boolean };
+
+/** Where saved batches live (IndexedDB through idb-keyval in the worker). */
+export interface BatchStorage {
+  get: (key: string) => Promise<unknown>;
+  set: (key: string, value: unknown) => Promise<void>;
+}
+
+type Post = (message: WorkerMessage, transfer?: Transferable[]) => void;
+
+/** Chunks, then parts, of one parsed result. */
+export function deliver(format: 'csv' | 'geojson', result: ImportResult, post: Post): void {
+  const sources = new Map<string, Source>(result.sources.map((s) => [s.id, s]));
+  const { packed, transfer } = packParts(buildSetParts(result.features, sources));
+  for (let i = 0; i < result.features.length; i += CHUNK) post({ type: 'features', features: result.features.slice(i, i + CHUNK) });
+  post({ type: 'ready', format, result: { ...result, features: [] }, parts: packed }, transfer);
+}
+
+const failed = (e: unknown): WorkerMessage => ({ type: 'error', message: e instanceof Error ? e.message : 'the file could not be read' });
+
+/** Run one request in the worker. Never throws: failures are posted as `error` (or `saved: false`). */
+export async function runWorkerRequest(request: WorkerRequest, post: Post, storage: BatchStorage): Promise<void> {
+  if ('restoreKey' in request) {
+    try {
+      const stored = (await storage.get(request.restoreKey)) as Parameters<typeof readStoredBatch>[0] | undefined;
+      if (!stored) return post({ type: 'error', message: 'nothing is saved under that key' });
+      deliver('geojson', readStoredBatch(stored), post);
+    } catch (e) {
+      post(failed(e));
+    }
+    return;
+  }
+  let parsed: ImportResult | null = null;
+  try {
+    runImport(request, (m) => {
+      if (m.type !== 'result') return post(m);
+      parsed = m.result;
+      deliver(m.format, m.result, post);
+    });
+  } catch (e) {
+    return post(failed(e));
+  }
+  const result = parsed as ImportResult | null;
+  if (!request.saveAs || !result || result.features.length === 0) return;
+  try {
+    await storage.set(request.saveAs, toStoredBatch(result.features, result.sources));
+    post({ type: 'saved', ok: true });
+  } catch {
+    post({ type: 'saved', ok: false });
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The parts of a sighting set beside its features — columns, search text, publishers and the by-day
+ * order — built where the features are (the import worker for big files), packed so a worker can hand
+ * them to the page without copying (typed arrays are transferred, string lists travel as one string),
+ * and appended to an existing set in linear time (the by-day orders are merged, not re-sorted).
+ */
+import type { SightingFeature, Source } from '../domain/schemas';
+import { allocColumns, toColumns, type Columns } from '../metrics/columns';
+import { concatColumns } from './concatColumns';
+
+/** Everything `makeSet` derives from features, index-aligned with them. */
+export interface SetParts {
+  columns: Columns;
+  /** Lower-cased "name summary place" per sighting. */
+  haystack: readonly string[];
+  /** Publishers of each sighting's sources, joined by "\n". */
+  publishers: readonly string[];
+  /** Indices ordered by day, then index. */
+  byDay: Uint32Array;
+}
+
+/** Indices ordered by day, then index. */
+export function orderByDay(c: Columns): Uint32Array {
+  const order = new Uint32Array(c.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const day = c.day;
+  return order.sort((a, b) => day[a]! - day[b]! || a - b);
+}
+
+/**
+ * Build the parts of a set from validated features and their sources (id → Source).
+ * @example buildSetParts(features, sources).byDay[0] // index of the earliest report
+ */
+export function buildSetParts(features: readonly SightingFeature[], sources: ReadonlyMap<string, Source>): SetParts {
+  const columns = toColumns(features, sources);
+  const haystack = features.map((f) => `${f.properties.name} ${f.properties.summary} ${f.properties.place ?? ''}`.toLowerCase());
+  const publishers = features.map((f) => f.properties.sources.map((id) => sources.get(id)?.publisher ?? '').join('\n'));
+  return { columns, haystack, publishers, byDay: orderByDay(columns) };
+}
+
+/** Separator of packed string lists: imported text never holds control characters other than tab and newline. */
+const SEP = '\u0001';
+const NUMERIC = ['lon', 'lat', 'day', 'category', 'confidence', 'sourceMask', 'sourceCount', 'qtyValue', 'qtyUnit'] as const;
+type NumericKey = (typeof NUMERIC)[number];
+
+/**
+ * `SetParts` as one structured-clone-friendly object: typed arrays only, the string lists joined and
+ * UTF-8 encoded (a large string in a message is copied; an ArrayBuffer is moved).
+ */
+export type PackedParts = { length: number; ids: Uint8Array; haystack: Uint8Array; publishers: Uint8Array; byDay: Uint32Array } & Pick<
+  Columns,
+  NumericKey
+>;
+
+/** Pack parts for `postMessage(packed, transfer)`; the typed arrays are detached once posted. */
+export function packParts(p: SetParts): { packed: PackedParts; transfer: ArrayBuffer[] } {
+  const c = p.columns;
+  const packed: PackedParts = {
+    length: c.length,
+    ids: encoder.encode(c.ids.join(SEP)),
+    haystack: encoder.encode(p.haystack.join(SEP)),
+    publishers: encoder.encode(p.publishers.join(SEP)),
+    byDay: p.byDay,
+    lon: c.lon,
+    lat: c.lat,
+    day: c.day,
+    category: c.category,
+    confidence: c.confidence,
+    sourceMask: c.sourceMask,
+    sourceCount: c.sourceCount,
+    qtyValue: c.qtyValue,
+    qtyUnit: c.qtyUnit,
+  };
+  const transfer = [p.byDay, packed.ids, packed.haystack, packed.publishers, ...NUMERIC.map((k) => c[k])].map((a) => a.buffer as ArrayBuffer);
+  return { packed, transfer };
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const split = (bytes: Uint8Array, n: number): string[] => (n === 0 ? [] : decoder.decode(bytes).split(SEP));
+
+/** The inverse of `packParts`. */
+export function unpackParts(p: PackedParts): SetParts {
+  const columns: Columns = { ...pickNumeric(p), length: p.length, ids: split(p.ids, p.length) };
+  return { columns, haystack: split(p.haystack, p.length), publishers: split(p.publishers, p.length), byDay: p.byDay };
+}
+
+function pickNumeric(p: Pick<Columns, NumericKey>): Pick<Columns, NumericKey> {
+  const { lon, lat, day, category, confidence, sourceMask, sourceCount, qtyValue, qtyUnit } = p;
+  return { lon, lat, day, category, confidence, sourceMask, sourceCount, qtyValue, qtyUnit };
+}
+
+/** Rows `keep` (ascending indices) of `p`, with its by-day order carried over. */
+export function subsetParts(p: SetParts, keep: Uint32Array): SetParts {
+  const c = p.columns;
+  const out = allocColumns(keep.length, Array.from(keep, (i) => c.ids[i]!));
+  const newIndex = new Int32Array(c.length).fill(-1);
+  keep.forEach((i, j) => {
+    newIndex[i] = j;
+    for (const k of NUMERIC) out[k][j] = c[k][i]!;
+  });
+  const byDay = new Uint32Array(keep.length);
+  let n = 0;
+  for (const i of p.byDay) if (newIndex[i]! >= 0) byDay[n++] = newIndex[i]!;
+  return {
+    columns: out,
+    haystack: Array.from(keep, (i) => p.haystack[i]!),
+    publishers: Array.from(keep, (i) => p.publishers[i]!),
+    byDay,
+  };
+}
+
+/**
+ * `b` appended after `a` (indices of `b` shift by `a.columns.length`); the by-day orders are merged in
+ * one pass, ties keeping `a` first, which is the order `orderByDay` gives the concatenation.
+ */
+export function appendParts(a: SetParts, b: SetParts): SetParts {
+  const na = a.columns.length;
+  const dayA = a.columns.day;
+  const dayB = b.columns.day;
+  const byDay = new Uint32Array(na + b.columns.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.byDay.length && j < b.byDay.length) {
+    const x = a.byDay[i]!;
+    const y = b.byDay[j]!;
+    if (dayB[y]! < dayA[x]!) {
+      byDay[k++] = y + na;
+      j++;
+    } else {
+      byDay[k++] = x;
+      i++;
+    }
+  }
+  while (i < a.byDay.length) byDay[k++] = a.byDay[i++]!;
+  while (j < b.byDay.length) byDay[k++] = b.byDay[j++]! + na;
+  return {
+    columns: concatColumns([a.columns, b.columns]),
+    haystack: a.haystack.concat(b.haystack),
+    publishers: a.publishers.concat(b.publishers),
+    byDay,
+  };
+}
