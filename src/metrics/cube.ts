@@ -5,10 +5,12 @@
  *   zone ─┬─ byConfidence: Buckets by confidence (3, dense) ─ everything but the breakdowns when every
  *         │                                                  category passes and no source filter
  *         ├─ groupKinds: Buckets by (group × source kind)   ─ the source breakdown without a source filter
+ *         │                                                  and with a category subset
  *         ├─ groups: Buckets by (category × confidence), 39     ─ counts, weights, categories, latest,
  *         │                                                      weekly series when no source-kind filter
  *         ├─ confMasks, catMasks: Buckets by (confidence | category) × source mask ─ a source-kind filter
- *         │          with every category passing: counts, weights, weekly, latest; category breakdown
+ *         │          with every category passing: counts, weights, weekly, latest; category breakdown;
+ *         │          confMasks also the source breakdown without a source filter when every category passes
  *         ├─ keyed:  Buckets by packed key (category | confidence | source-kind mask), ≤ 39 × 128
  *         │          ─ source breakdown; everything when a source-kind filter is on (a sighting passes
  *         │            when mask ∧ filter ≠ 0, so the allowed keys are a set decided once per query)
@@ -18,7 +20,7 @@
  *
  *   count(a..b) in bucket j = below(j, b + 1) − below(j, a)
  * Memory: ≈ 30 bytes per member plus dense prefixes for buckets with ≥ span / 4 members
- * (≤ 16 bytes per member), plus ≈ 64 bytes per quantity report.
+ * (≤ 16 bytes per member), plus ≈ 80 bytes per quantity report.
  */
 import { CATEGORIES } from '../domain/schemas';
 import { SOURCE_KINDS } from '../domain/schemas';

@@ -15,8 +15,8 @@ export interface Filters {
   confidences?: number;
   /**
    * Bitmask over `SOURCE_KINDS` (see `sourceKindMask`): a sighting passes when one of its sources is of
-   * a selected kind. Default all (sightings with unknown source kinds pass too). Restricting it moves
-   * counting from the prefix-sum cube to a scan of the window's members.
+   * a selected kind. Default all (sightings with unknown source kinds pass too). Restricting it counts
+   * from the running-totals buckets whose source mask meets the filter (see cube.ts).
    */
   sourceKinds?: number;
 }

@@ -1,10 +1,11 @@
 /**
  * The counting half of the windowed metrics for one zone, two ways with identical results:
  *
- * - from running totals (cube.ts): per allowed bucket, `below()` at the 5 window edges
- *   (from − 12·len, from − 4·len, from − len, from, to + 1) and at each week edge. Buckets are the
- *   39 (category × confidence) groups without a source-kind filter, else the packed keys whose source
- *   mask meets the filter. Cost O(buckets × (weeks + 5)), independent of the number of sightings.
+ * - from running totals (cube.ts): per allowed bucket, the members below the 5 window edges
+ *   (from − 12·len, from − 4·len, from − len, from, to + 1) and, for the weekly series, below each week
+ *   edge. Which buckets answer depends on the filters (table in README.md). Dense buckets read their
+ *   prefix at offsets computed once per query; sparse ones of ≤ 16 entries are walked, larger ones
+ *   binary-searched. Cost O(buckets × (weeks + 5)), independent of the number of sightings.
  * - by scanning the members from `from − 12·len` to `to`, for zones with fewer members there than the
  *   first way would do lookups (small catchments, short windows).
  *
