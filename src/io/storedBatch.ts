@@ -1,20 +1,58 @@
 /**
  * Imported reports as they are saved in the browser: one batch per accepted file, its features as
- * UTF-8 JSON bytes (one ArrayBuffer is cheap to store and to move to a worker) beside its sources. Reading a batch back
- * validates every record again, since a stored record may predate a schema change.
+ * UTF-8 JSON bytes (one ArrayBuffer is cheap to store and to move to a worker) beside its sources.
+ * Each feature is a compact row (a tuple, the summary left out when it equals the name): less than half
+ * the size of GeoJSON, which matters at 500,000 reports. Reading a batch back validates every record
+ * again, since a stored record may predate a schema change.
  */
 import { SightingFeature, Source } from '../domain/schemas';
 import type { ImportResult } from './importRecord';
 
-/** One accepted file as saved: `json` is the UTF-8 JSON text of its `SightingFeature[]`. */
+/** One accepted file as saved: `json` is the UTF-8 JSON text of its rows (see `toRow`). */
 export interface StoredBatch {
   json: Uint8Array;
   sources: Source[];
 }
 
-/** A batch to save: the features as UTF-8 JSON. */
+type Row = [string, number, number, string, string, string, string, string[], string, string | null, string | null, string | null];
+
+/** A feature as a stored row: id, lon, lat, date, category, confidence, location, sources, name, summary, dateEnd, place. */
+function toRow(f: SightingFeature): Row {
+  const p = f.properties;
+  const [lon, lat] = f.geometry.coordinates;
+  return [p.id, lon, lat, p.date, p.category, p.confidence, p.location, p.sources, p.name, p.summary === p.name ? null : p.summary, p.dateEnd ?? null, p.place ?? null];
+}
+
+/** A stored row back as an (unvalidated) feature; anything that is not a row is returned as it is. */
+function fromRow(row: unknown): unknown {
+  if (!Array.isArray(row)) return row;
+  const [id, lon, lat, date, category, confidence, location, sources, name, summary, dateEnd, place] = row as Row;
+  return {
+    type: 'Feature',
+    id,
+    geometry: { type: 'Point', coordinates: [lon, lat] },
+    properties: {
+      id,
+      name,
+      date,
+      ...(dateEnd !== null ? { dateEnd } : {}),
+      category,
+      summary: summary ?? name,
+      confidence,
+      location,
+      sources,
+      ...(place !== null ? { place } : {}),
+      imported: true,
+    },
+  };
+}
+
+/**
+ * A batch to save. Only the fields an import sets are kept (see `importRecord.ts`).
+ * @example readStoredBatch(toStoredBatch(result.features, result.sources)).features // equal to result.features
+ */
 export function toStoredBatch(features: readonly SightingFeature[], sources: Source[]): StoredBatch {
-  return { json: new TextEncoder().encode(JSON.stringify(features)), sources };
+  return { json: new TextEncoder().encode(JSON.stringify(features.map(toRow))), sources };
 }
 
 /**
@@ -33,7 +71,7 @@ export function readStoredBatch(batch: StoredBatch): ImportResult {
   const features: SightingFeature[] = [];
   const problems: ImportResult['problems'] = [];
   list.forEach((f: unknown, i) => {
-    const r = SightingFeature.safeParse(f);
+    const r = SightingFeature.safeParse(fromRow(f));
     if (r.success && r.data.properties.imported === true) features.push(r.data);
     else problems.push({ row: i + 1, message: 'no longer a valid report' });
   });

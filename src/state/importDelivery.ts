@@ -20,7 +20,7 @@ export const CHUNK = 10_000;
  */
 export type WorkerRequest = (ImportRequest & { saveAs?: string }) | { restoreKey: string };
 
-/** What the worker sends: progress, feature chunks, one `ready` (or `error`), then `saved` if asked. */
+/** What the worker sends: progress, feature chunks, one `ready` (or `error`), then `saved` if asked (it saves first). */
 export type WorkerMessage =
   | Extract<ImportMessage, { type: 'progress' | 'error' }>
   | { type: 'features'; features: SightingFeature[] }
@@ -63,22 +63,29 @@ export async function runWorkerRequest(request: WorkerRequest, post: Post, stora
     }
     return;
   }
-  let parsed: ImportResult | null = null;
+  let parsed: { format: 'csv' | 'geojson'; result: ImportResult } | null = null;
   try {
     runImport(request, (m) => {
-      if (m.type !== 'result') return post(m);
-      parsed = m.result;
-      deliver(m.format, m.result, post);
+      if (m.type === 'result') parsed = m;
+      else post(m);
     });
   } catch (e) {
     return post(failed(e));
   }
-  const result = parsed as ImportResult | null;
-  if (!request.saveAs || !result || result.features.length === 0) return;
+  const done = parsed as { format: 'csv' | 'geojson'; result: ImportResult } | null;
+  if (!done) return;
+  // Save before handing over: the page then takes the reports while this thread is idle, instead of
+  // both competing for the CPU (and the page's first frames with them).
+  const ok = request.saveAs && done.result.features.length > 0 ? await save(storage, request.saveAs, done.result) : null;
+  deliver(done.format, done.result, post);
+  if (ok !== null) post({ type: 'saved', ok });
+}
+
+async function save(storage: BatchStorage, key: string, result: ImportResult): Promise<boolean> {
   try {
-    await storage.set(request.saveAs, toStoredBatch(result.features, result.sources));
-    post({ type: 'saved', ok: true });
+    await storage.set(key, toStoredBatch(result.features, result.sources));
+    return true;
   } catch {
-    post({ type: 'saved', ok: false });
+    return false;
   }
 }

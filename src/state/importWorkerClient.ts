@@ -63,7 +63,9 @@ export function startWorker(request: WorkerRequest, onProgress: (done: number, t
           worker.terminate();
           settleSaved(false);
         }
-        void yieldToPage().then(() => resolve({ type: 'ready', format: m.format, result: { ...m.result, features }, parts: unpackParts(m.parts), saved }));
+        void yieldToPage()
+          .then(() => unpackParts(m.parts, yieldToPage))
+          .then((parts) => resolve({ type: 'ready', format: m.format, result: { ...m.result, features }, parts, saved }));
       }
     };
     worker.onerror = (e) => {

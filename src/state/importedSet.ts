@@ -46,7 +46,10 @@ export async function appendImported(result: ImportResult, parts?: SetParts): Pr
     await yieldToPage();
     const now = { columns: current.columns, haystack: current.haystack, publishers: current.publishers, byDay: current.byDay };
     applyImported(current.features.concat(incoming), sources, appendParts(now, p));
-  } else if (incoming.length) applyImported(incoming, sources, p);
+  } else if (incoming.length) {
+    await yieldToPage();
+    applyImported(incoming, sources, p);
+  }
   return { added: incoming.length, duplicates: result.features.length - incoming.length };
 }
 

@@ -79,10 +79,18 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const split = (bytes: Uint8Array, n: number): string[] => (n === 0 ? [] : decoder.decode(bytes).split(SEP));
 
-/** The inverse of `packParts`. */
-export function unpackParts(p: PackedParts): SetParts {
-  const columns: Columns = { ...pickNumeric(p), length: p.length, ids: split(p.ids, p.length) };
-  return { columns, haystack: split(p.haystack, p.length), publishers: split(p.publishers, p.length), byDay: p.byDay };
+/**
+ * The inverse of `packParts`. Each string list is decoded in a step of its own; `between` runs after
+ * each (the page passes a yield, so no one task decodes them all).
+ */
+export async function unpackParts(p: PackedParts, between: () => Promise<void> = async () => {}): Promise<SetParts> {
+  const ids = split(p.ids, p.length);
+  await between();
+  const haystack = split(p.haystack, p.length);
+  await between();
+  const publishers = split(p.publishers, p.length);
+  await between();
+  return { columns: { ...pickNumeric(p), length: p.length, ids }, haystack, publishers, byDay: p.byDay };
 }
 
 function pickNumeric(p: Pick<Columns, NumericKey>): Pick<Columns, NumericKey> {

@@ -17,12 +17,12 @@ function createCsv(n: number, seed = 0): string {
 const sourcesOf = (list: readonly Source[]) => new Map(list.map((s) => [s.id, s]));
 
 describe('set parts', () => {
-  test('built parts equal what makeSet builds, and survive packing', () => {
+  test('built parts equal what makeSet builds, and survive packing', async () => {
     const r = parseCSVImport(createCsv(50), { batch: 'a' });
     const parts = buildSetParts(r.features, sourcesOf(r.sources));
     const set = makeSet('imported', r.features, sourcesOf(r.sources));
     expect(parts.byDay).toEqual(set.byDay);
-    const back = unpackParts(packParts(parts).packed);
+    const back = await unpackParts(packParts(parts).packed);
     expect(back.columns.ids).toEqual(set.columns.ids);
     expect(back.haystack).toEqual(set.haystack);
     expect(back.publishers).toEqual(set.publishers);
@@ -63,6 +63,7 @@ describe('the import worker job', () => {
     await runWorkerRequest({ text: createCsv(n), name: 'big.csv', saveAs: 'k1', options: { batch: 'z' } }, (m) => messages.push(m), storage);
     const types = messages.map((m) => m.type).filter((t) => t !== 'progress');
     expect(types).toEqual(['features', 'features', 'ready', 'saved']);
+    expect(messages.some((m) => m.type === 'saved' && m.ok)).toBe(true);
     const chunks = messages.flatMap((m) => (m.type === 'features' ? [m.features] : []));
     expect(chunks.map((c) => c.length)).toEqual([CHUNK, 5]);
     const ready = messages.find((m) => m.type === 'ready');
