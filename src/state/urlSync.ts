@@ -108,8 +108,20 @@ export function restoreFromHash(hash: string): { linkDataVersion: string | null;
   return { linkDataVersion: state.d, imported: state.imp };
 }
 
+let currentDataVersion: () => string | null = () => null;
+
+/**
+ * The permalink of the view as it is now, without waiting for the debounced hash update (exports, the
+ * brief and Share call this right after a change). The page query (e.g. `?synthetic=`) is not carried.
+ */
+export function currentPermalink(): string {
+  const hash = encodeHash(toUrlState(useStore.getState(), currentDataVersion()), URL_DEFAULTS);
+  return `${window.location.origin}${window.location.pathname}${hash}`;
+}
+
 /** Start two-way sync between the store and `location.hash`. Returns a stop function. */
 export function startUrlSync(dataVersion: () => string | null, link: { linkDataVersion: string | null; imported: boolean }): () => void {
+  currentDataVersion = dataVersion;
   const d = dataVersion();
   const versionNote = d && link.linkDataVersion ? dataVersionNotice(link.linkDataVersion, d) : null;
   if (versionNote) actions.notify('warning', versionNote);

@@ -13,6 +13,7 @@ import type { IndicatorResult } from '../metrics/indicators';
 import type { ScenarioScore } from '../metrics/scoring';
 import { useStore, type AppState } from '../state/store';
 import type { LayerId } from '../state/types';
+import { currentPermalink } from '../state/urlSync';
 import { downloadUrl } from './ExportMenu';
 import { Dialog } from './ImportExportDialog';
 import { safeHttpUrl } from './safeUrl';
@@ -142,7 +143,7 @@ export function BriefDialog({ onClose }: { onClose: () => void }) {
       const imported = s.sightingSets.find((x) => x.key === 'imported')?.columns.length ?? 0;
       setContent({
         png,
-        permalink: window.location.href,
+        permalink: currentPermalink(),
         createdAt: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
         filters: ex.filterSummary(s.filters),
         citations,

@@ -4,15 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { actions, useStore } from '../state/store';
-import { URL_DEFAULTS, toUrlState } from '../state/urlSync';
-import { encodeHash } from '../url';
-
-/** The link as it will be once pending URL updates are written (they are debounced). */
-function currentLink(): string {
-  const hash = encodeHash(toUrlState(useStore.getState(), linkDataVersion()), URL_DEFAULTS);
-  return `${window.location.origin}${window.location.pathname}${window.location.search}${hash}`;
-}
-const linkDataVersion = () => /[#&]d=([0-9a-f]{8})/.exec(window.location.hash)?.[1] ?? null;
+import { currentPermalink } from '../state/urlSync';
 
 export function ShareButton() {
   const [fallback, setFallback] = useState<string | null>(null);
@@ -22,7 +14,7 @@ export function ShareButton() {
   }, [fallback]);
 
   const share = async () => {
-    const link = currentLink();
+    const link = currentPermalink();
     const hasImports = useStore.getState().sightingSets.some((s) => s.key === 'imported' && s.columns.length > 0);
     const caveat = hasImports ? ' It does not carry your imported reports.' : '';
     try {

@@ -5,8 +5,26 @@ import { check } from '@placemarkio/check-geojson';
 import type { Browser, Page } from 'playwright-core';
 import { SHOTS, launch, openApp, visibleCount, waitIdle, axeAudit } from './harness';
 import { day, sightings, sources } from './support/geodata';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { NodeFeature, RouteFeature } from '../../src/domain/schemas';
+import { buildCorridors } from '../../src/metrics/corridors';
 
 const FIXTURE = 'tests/fixtures/e2e/reports-3good-2bad.csv';
+
+/**
+ * Expected count of the Ussuriysk–Khabarovsk corridor (25 km, whole period) with the fixture's three
+ * good rows, worked out here from the files: the bundled sightings and the CSV's valid rows (the first
+ * three data rows) tested against the corridor polygon the engine builds.
+ */
+function expectedCorridorCountWithImports(routeId: string): { before: number; after: number } {
+  const feats = <T>(f: string) => (JSON.parse(readFileSync(`geodata/${f}`, 'utf8')) as { features: T[] }).features;
+  const route = feats<RouteFeature>('rail-routes.geojson').filter((r) => r.properties.id === routeId);
+  const corridor = buildCorridors(route, 25, { nodes: feats<NodeFeature>('nodes.geojson') })[0]!;
+  const inside = (lon: number, lat: number) => booleanPointInPolygon([lon, lat], corridor.polygon);
+  const before = sightings.filter((s) => inside(s.geometry.coordinates[0]!, s.geometry.coordinates[1]!)).length;
+  const good = readFileSync(FIXTURE, 'utf8').trim().split('\n').slice(1, 4).map((line) => line.split(',').slice(0, 2).map(Number));
+  return { before, after: before + good.filter(([lat, lon]) => inside(lon!, lat!)).length };
+}
 
 async function download(page: Page, item: string): Promise<{ name: string; text: string }> {
   await page.getByRole('button', { name: /^Export/ }).click();
@@ -60,8 +78,9 @@ describe('import and export', () => {
       corridorWatch: { permalink: string; layer: string; count: number; filters: { from: string; to: string; categories: string[] } };
     };
     assert.deepEqual(fc.features.map((f) => f.id).sort(), expected);
-    const href = await page.evaluate(() => window.location.href);
-    assert.equal(fc.corridorWatch.permalink, href);
+    // The exported permalink is the view as it was, which the (debounced) address bar settles to.
+    assert.match(fc.corridorWatch.permalink, /cat=training/);
+    await page.waitForURL((u) => u.href === fc.corridorWatch.permalink);
     assert.equal(fc.corridorWatch.layer, 'sightings');
     assert.equal(fc.corridorWatch.count, expected.length);
     assert.deepEqual([fc.corridorWatch.filters.from, fc.corridorWatch.filters.to, fc.corridorWatch.filters.categories], [from, to, ['training']]);
@@ -98,6 +117,17 @@ describe('import and export', () => {
     assert.equal(await visibleCount(page), start + 3);
     // Markup in the file stayed text.
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+
+    // The imported reports count in the corridor metrics too.
+    const routeId = 'rail-ts-ussuriysk-khabarovsk';
+    const expected = expectedCorridorCountWithImports(routeId);
+    assert.ok(expected.after > expected.before, 'the fixture rows lie in the corridor');
+    await page.getByRole('tab', { name: 'Corridors' }).click();
+    await page.waitForFunction(
+      ([sel, want]) => document.querySelector(`[data-testid="${sel}"]`)?.textContent === String(want),
+      [`corridor-count-${routeId}`, expected.after] as const,
+      { timeout: 20_000 },
+    );
     await page.context().close();
   });
 
@@ -154,8 +184,8 @@ describe('import and export', () => {
     await opener.click();
     const dialog = page.getByRole('dialog', { name: 'Analyst brief' });
     await dialog.getByTestId('brief').waitFor();
-    const href = await page.evaluate(() => window.location.href);
-    assert.equal(await dialog.getByTestId('brief-permalink').textContent(), href);
+    const permalink = (await dialog.getByTestId('brief-permalink').textContent()) ?? '';
+    await page.waitForURL((u) => u.href === permalink);
     const src = (await dialog.getByTestId('brief-map').getAttribute('src')) ?? '';
     assert.match(src, /^data:image\/png;base64,/);
     assert.ok(src.length > 10_000, `map picture too small (${src.length} characters)`);
