@@ -53,8 +53,8 @@ export function passes(cols: Columns, i: number, f: ResolvedFilters): boolean {
   );
 }
 
-/** First position in ascending `days` with `days[k] >= day`. */
-export function lowerBound(days: Int32Array, day: number): number {
+/** First position in ascending `days` (days, or member positions) with `days[k] >= day`. */
+export function lowerBound(days: Int32Array | Uint32Array, day: number): number {
   let lo = 0, hi = days.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;

@@ -4,7 +4,7 @@
  */
 import type { NodeProps } from '../domain/schemas';
 import { QUANTITY_UNITS, NO_UNIT, type Columns, type QuantityUnit } from './columns';
-import { passes, dayRange, type ResolvedFilters } from './filters';
+import { passes, dayRange, lowerBound, type ResolvedFilters } from './filters';
 import type { ZoneMembers } from './join';
 import { newQtyAgg, type QtyAgg } from './qty-index';
 
@@ -41,8 +41,8 @@ export function quantitySummary(
   const [a, b] = dayRange(zm.days, f.fromDay, f.toDay);
   const agg = newQtyAgg();
   // With `positions` (members that report a quantity, see cube.ts) only those are visited.
-  const from = positions ? lowerBoundU32(positions, a) : a;
-  const to = positions ? lowerBoundU32(positions, b) : b;
+  const from = positions ? lowerBound(positions, a) : a;
+  const to = positions ? lowerBound(positions, b) : b;
   const { qtyUnit, qtyValue } = cols;
   for (let q = from; q < to; q++) {
     const k = positions ? positions[q]! : q;
@@ -76,14 +76,4 @@ export function summariseQuantities(agg: QtyAgg, zm: ZoneMembers, cols: Columns,
     out.push(s);
   }
   return out;
-}
-
-function lowerBoundU32(a: Uint32Array, v: number): number {
-  let lo = 0, hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
