@@ -4,10 +4,8 @@ import { readFileSync } from 'node:fs';
 import { check } from '@placemarkio/check-geojson';
 import type { Browser, Page } from 'playwright-core';
 import { SHOTS, launch, openApp, visibleCount, waitIdle, axeAudit } from './harness';
-import { day, sightings, sources } from './support/geodata';
+import { corridorOf, day, sightings, sources } from './support/geodata';
 import { booleanPointInPolygon } from '@turf/turf';
-import type { NodeFeature, RouteFeature } from '../../src/domain/schemas';
-import { buildCorridors } from '../../src/metrics/corridors';
 
 const FIXTURE = 'tests/fixtures/e2e/reports-3good-2bad.csv';
 
@@ -17,9 +15,7 @@ const FIXTURE = 'tests/fixtures/e2e/reports-3good-2bad.csv';
  * three data rows) tested against the corridor polygon the engine builds.
  */
 function expectedCorridorCountWithImports(routeId: string): { before: number; after: number } {
-  const feats = <T>(f: string) => (JSON.parse(readFileSync(`geodata/${f}`, 'utf8')) as { features: T[] }).features;
-  const route = feats<RouteFeature>('rail-routes.geojson').filter((r) => r.properties.id === routeId);
-  const corridor = buildCorridors(route, 25, { nodes: feats<NodeFeature>('nodes.geojson') })[0]!;
+  const corridor = corridorOf(routeId, 25);
   const inside = (lon: number, lat: number) => booleanPointInPolygon([lon, lat], corridor.polygon);
   const before = sightings.filter((s) => inside(s.geometry.coordinates[0]!, s.geometry.coordinates[1]!)).length;
   const good = readFileSync(FIXTURE, 'utf8').trim().split('\n').slice(1, 4).map((line) => line.split(',').slice(0, 2).map(Number));

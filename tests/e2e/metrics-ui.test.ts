@@ -3,21 +3,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { booleanPointInPolygon } from '@turf/turf';
-import type { NodeFeature, RouteFeature, SightingFeature } from '../../src/domain/schemas';
-import { buildCorridors } from '../../src/metrics/corridors';
+import type { SightingFeature } from '../../src/domain/schemas';
 import { SHOTS, colourDistance, launch, openApp, pixels, project, waitIdle } from './harness';
-import { day, sightings } from './support/geodata';
+import { corridorOf, day, routes, sightings } from './support/geodata';
 
 // Expected counts come from the data files: the corridor polygons the engine builds (leg-by-leg
 // buffers), then a brute-force point-in-polygon over every sighting and a date filter written here.
-const feats = <T>(f: string) => (JSON.parse(readFileSync(`geodata/${f}`, 'utf8')) as { features: T[] }).features;
-const routes = [...feats<RouteFeature>('rail-routes.geojson'), ...feats<RouteFeature>('sea-routes.geojson')];
-const nodes = feats<NodeFeature>('nodes.geojson');
 const FROM = '2023-07-01';
 const TO = '2025-12-31';
 
 function expectedCount(routeId: string, widthKm: number, from: string, to: string): number {
-  const corridor = buildCorridors(routes.filter((r) => r.properties.id === routeId), widthKm, { nodes })[0]!;
+  const corridor = corridorOf(routeId, widthKm);
   return sightings.filter((s: SightingFeature) => {
     const d = day(s.properties.date);
     return d >= day(from) && d <= day(to) && booleanPointInPolygon(s.geometry.coordinates, corridor.polygon);

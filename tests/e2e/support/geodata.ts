@@ -1,8 +1,19 @@
 /** The bundled geodata read straight from the files, so tests compute expected answers independently. */
 import { readFileSync } from 'node:fs';
-import type { SightingFeature, Source } from '../../../src/domain/schemas';
+import type { NodeFeature, RouteFeature, SightingFeature, Source } from '../../../src/domain/schemas';
+import { buildCorridors } from '../../../src/metrics/corridors';
+import type { Corridor } from '../../../src/metrics/zones';
 
-export const sightings = (JSON.parse(readFileSync('geodata/sightings.geojson', 'utf8')) as { features: SightingFeature[] }).features;
+/** The features of one file in geodata/. */
+export const features = <T>(file: string) => (JSON.parse(readFileSync(`geodata/${file}`, 'utf8')) as { features: T[] }).features;
+
+export const sightings = features<SightingFeature>('sightings.geojson');
+export const routes = [...features<RouteFeature>('rail-routes.geojson'), ...features<RouteFeature>('sea-routes.geojson')];
+export const nodes = features<NodeFeature>('nodes.geojson');
+
+/** The corridor of one route as the engine builds it (leg-by-leg buffers): what the app counts. */
+export const corridorOf = (routeId: string, widthKm: number): Corridor =>
+  buildCorridors(routes.filter((r) => r.properties.id === routeId), widthKm, { nodes })[0]!;
 export const sources = new Map((JSON.parse(readFileSync('geodata/sources.json', 'utf8')) as Source[]).map((s) => [s.id, s]));
 
 /** Days since 1970-01-01 of `YYYY-MM-DD` or `YYYY-MM` (first of the month). */
