@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { actions, useStore } from '../state/store';
-import { currentPermalink } from '../state/urlSync';
+import { currentLink, currentPermalink, cutWarning } from '../state/urlSync';
 
 export function ShareButton() {
   const [fallback, setFallback] = useState<string | null>(null);
@@ -14,9 +14,11 @@ export function ShareButton() {
   }, [fallback]);
 
   const share = async () => {
-    const link = currentPermalink();
+    const fitted = currentLink();
+    const link = currentPermalink(fitted);
     const hasImports = useStore.getState().sightingSets.some((s) => s.key === 'imported' && s.columns.length > 0);
-    const caveat = hasImports ? ' It does not carry your imported reports.' : '';
+    const cut = cutWarning(fitted);
+    const caveat = `${hasImports ? ' It does not carry your imported reports.' : ''}${cut ? ` ${cut}` : ''}`;
     try {
       await navigator.clipboard.writeText(link);
       setFallback(null);
