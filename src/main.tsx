@@ -12,7 +12,7 @@ import { startResults } from './state/results';
 // The link is read before the map is created, so the first frame is already the linked view.
 const link = restoreFromHash(window.location.hash);
 startResults();
-void loadBundled().then((dataVersion) => {
+void loadBundled({ windowFromData: !link.fromLink }).then((dataVersion) => {
   startUrlSync(() => dataVersion, link);
   const synthetic = syntheticRequest(window.location.search);
   const data = useStore.getState().data;

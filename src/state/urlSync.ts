@@ -115,16 +115,24 @@ const DELIBERATE: ((s: AppState) => unknown)[] = [
   (s) => s.ui.panel,
 ];
 
+/** What start-up needs to know about the link it opened. */
+export interface OpenedLink {
+  linkDataVersion: string | null;
+  imported: boolean;
+  /** There was a link (any hash): its missing keys mean the link defaults, not the data's extent. */
+  fromLink: boolean;
+}
+
 /** Restore from the current hash; returns the decoded link's data version for a later check. */
-export function restoreFromHash(hash: string): { linkDataVersion: string | null; imported: boolean } {
-  if (!hash || hash === '#') return { linkDataVersion: null, imported: false };
+export function restoreFromHash(hash: string): OpenedLink {
+  if (!hash || hash === '#') return { linkDataVersion: null, imported: false, fromLink: false };
   const { state, notices } = decodeHash(hash, URL_DEFAULTS);
   // A camera counts as named only when the link's camera part was usable (an ignored `map=` is noticed).
   const hasCamera =
     /(^|[#&])(map|z)=|^#\d/.test(hash.slice(0, 8192)) && !notices.some((n) => /"(map|z)=/.test(n));
   applyUrlState(state, hasCamera);
   if (notices.length) actions.notify('warning', 'Parts of this link could not be used and were ignored:', notices);
-  return { linkDataVersion: state.d, imported: state.imp };
+  return { linkDataVersion: state.d, imported: state.imp, fromLink: true };
 }
 
 let currentDataVersion: () => string | null = () => null;
@@ -157,7 +165,7 @@ export function cutWarning(link: Pick<FittedLink, 'cut' | 'fullLength'>): string
 }
 
 /** Start two-way sync between the store and `location.hash`. Returns a stop function. */
-export function startUrlSync(dataVersion: () => string | null, link: { linkDataVersion: string | null; imported: boolean }): () => void {
+export function startUrlSync(dataVersion: () => string | null, link: Pick<OpenedLink, 'linkDataVersion' | 'imported'>): () => void {
   currentDataVersion = dataVersion;
   const d = dataVersion();
   const versionNote = d && link.linkDataVersion ? dataVersionNotice(link.linkDataVersion, d) : null;

@@ -64,6 +64,7 @@ export function App() {
           </ErrorBoundary>
         </aside>
         <main className="center">
+          <Notices />
           <MapView />
           <ErrorBoundary label="The time bar">
             <TimeSlider />
@@ -76,7 +77,6 @@ export function App() {
         </main>
         <RightPanel details={<DetailsPanel />} corridors={<CorridorPanel />} scenarios={<ScenarioPanel />} />
       </div>
-      <Notices />
     </div>
   );
 }

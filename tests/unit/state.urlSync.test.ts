@@ -252,8 +252,8 @@ describe('applyUrlState', () => {
 describe('restoreFromHash', () => {
   test('an empty hash changes nothing', () => {
     useStore.setState({ filters: { ...initialState().filters, widthKm: 60 } });
-    expect(restoreFromHash('')).toEqual({ linkDataVersion: null, imported: false });
-    expect(restoreFromHash('#')).toEqual({ linkDataVersion: null, imported: false });
+    expect(restoreFromHash('')).toEqual({ linkDataVersion: null, imported: false, fromLink: false });
+    expect(restoreFromHash('#')).toEqual({ linkDataVersion: null, imported: false, fromLink: false });
     expect(useStore.getState().filters.widthKm).toBe(60);
     expect(useStore.getState().notices).toEqual([]);
   });
@@ -295,8 +295,8 @@ describe('restoreFromHash', () => {
     expect([s.filters.from, s.filters.to]).toEqual(['2024-10-01', '2025-03-31']);
   });
   test('returns the link’s data version and whether it had imports', () => {
-    expect(restoreFromHash('#v=1&d=0123ABCD')).toEqual({ linkDataVersion: '0123abcd', imported: false });
-    expect(restoreFromHash('#v=1&imp=1')).toEqual({ linkDataVersion: null, imported: true });
+    expect(restoreFromHash('#v=1&d=0123ABCD')).toEqual({ linkDataVersion: '0123abcd', imported: false, fromLink: true });
+    expect(restoreFromHash('#v=1&imp=1')).toEqual({ linkDataVersion: null, imported: true, fromLink: true });
   });
   test('what the link could not use is listed in one warning; the rest is applied', () => {
     restoreFromHash('#v=1&w=500&sc=S3');
