@@ -18,6 +18,7 @@ import { CorridorPanel } from './CorridorPanel';
 import { ScenarioPanel } from './ScenarioPanel';
 import { DataMenu } from './DataMenu';
 import { ShareButton } from './ShareButton';
+import { PlaceSearch } from './PlaceSearch';
 
 function useEscapeClearsSelection() {
   useEffect(() => {
@@ -46,6 +47,7 @@ export function App() {
         </button>
         <h1 className="brand">Corridor Watch</h1>
         <span className="tagline">DPRK → Russia military logistics: routes, sourced sightings, indicators</span>
+        <PlaceSearch />
         <div className="topbar-actions">
           <DataMenu />
           <ShareButton />

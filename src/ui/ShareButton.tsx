@@ -6,26 +6,38 @@ import { useEffect, useRef, useState } from 'react';
 import { actions, useStore } from '../state/store';
 import { currentLink, currentPermalink, cutWarning } from '../state/urlSync';
 
+/** How long the "copied" confirmation stays beside the button, ms. */
+const CONFIRM_MS = 5000;
+
 export function ShareButton() {
   const [fallback, setFallback] = useState<string | null>(null);
+  const [copied, setCopied] = useState(0);
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (fallback) field.current?.select();
   }, [fallback]);
+  useEffect(() => {
+    if (!copied) return;
+    const t = setTimeout(() => setCopied(0), CONFIRM_MS);
+    return () => clearTimeout(t);
+  }, [copied]);
 
   const share = async () => {
     const fitted = currentLink();
     const link = currentPermalink(fitted);
     const hasImports = useStore.getState().sightingSets.some((s) => s.key === 'imported' && s.columns.length > 0);
     const cut = cutWarning(fitted);
-    const caveat = `${hasImports ? ' It does not carry your imported reports.' : ''}${cut ? ` ${cut}` : ''}`;
+    const caveat = `${hasImports ? 'The link does not carry your imported reports. ' : ''}${cut ?? ''}`.trim();
     try {
       await navigator.clipboard.writeText(link);
       setFallback(null);
-      actions.notify('info', `Link to this view copied.${caveat}`);
+      // A plain copy is confirmed beside the button (a notice would take room above the map for it);
+      // what the link leaves out is worth a notice that stays until dismissed.
+      setCopied((n) => n + 1);
+      if (caveat) actions.notify('info', caveat);
     } catch {
       setFallback(link);
-      if (caveat) actions.notify('info', caveat.trim());
+      if (caveat) actions.notify('info', caveat);
     }
   };
 
@@ -34,6 +46,7 @@ export function ShareButton() {
       <button type="button" onClick={() => void share()} data-testid="share">
         Share link
       </button>
+      <span className="share-status" role="status">{copied > 0 ? 'Link to this view copied.' : ''}</span>
       {fallback && (
         <span className="share-fallback" role="group" aria-label="Copy this link">
           <input ref={field} readOnly value={fallback} aria-label="Link to this view" onFocus={(e) => e.currentTarget.select()} />
