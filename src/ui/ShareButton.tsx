@@ -31,7 +31,7 @@ export function ShareButton() {
     try {
       await navigator.clipboard.writeText(link);
       setFallback(null);
-      // A plain copy is confirmed beside the button (a notice would take room above the map for it);
+      // A plain copy is confirmed on the button itself (a notice would take room above the map for it);
       // what the link leaves out is worth a notice that stays until dismissed.
       setCopied((n) => n + 1);
       if (caveat) actions.notify('info', caveat);
@@ -43,10 +43,11 @@ export function ShareButton() {
 
   return (
     <span className="share">
-      <button type="button" onClick={() => void share()} data-testid="share">
-        Share link
+      {/* The confirmation takes the button's own place for a moment: no room taken, nothing shifted. */}
+      <button type="button" onClick={() => void share()} data-testid="share" aria-label="Share link">
+        {copied > 0 ? 'Copied ✓' : 'Share link'}
       </button>
-      <span className="share-status" role="status">{copied > 0 ? 'Link to this view copied.' : ''}</span>
+      <span className="sr-only" role="status">{copied > 0 ? 'Link to this view copied.' : ''}</span>
       {fallback && (
         <span className="share-fallback" role="group" aria-label="Copy this link">
           <input ref={field} readOnly value={fallback} aria-label="Link to this view" onFocus={(e) => e.currentTarget.select()} />
