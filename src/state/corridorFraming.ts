@@ -4,6 +4,7 @@
  * A corridor that arrives with its camera — a link opened, Back or Forward — keeps that camera.
  */
 import type { RouteFeature } from '../domain/schemas';
+import { bboxOf } from './bbox';
 import { actions, useStore } from './store';
 
 const KM_PER_DEG_LAT = 111.32;
@@ -13,10 +14,7 @@ const KM_PER_DEG_LAT = 111.32;
  * @example corridorBox(routeFromEquatorTo1N, 111.32) // ≈ [lonMin − 1.00015, −1, lonMax + 1.00015, 2]
  */
 export function corridorBox(route: RouteFeature, widthKm: number): [number, number, number, number] {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const [x, y] of route.geometry.coordinates as [number, number][]) {
-    w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
-  }
+  const [w, s, e, n] = bboxOf(route.geometry.coordinates);
   const dLat = widthKm / KM_PER_DEG_LAT;
   // Longitude degrees shrink with latitude: pad by the width at the box's poleward edge.
   const dLon = widthKm / (KM_PER_DEG_LAT * Math.cos((Math.min(85, Math.max(Math.abs(s), Math.abs(n))) * Math.PI) / 180));

@@ -4,6 +4,7 @@
  * (so "najin" finds "Rajin (Najin) port"). Pure: names in, ranked hits out.
  */
 import type { AreaFeature, NodeFeature } from '../domain/schemas';
+import { bboxOf } from './bbox';
 
 export type PlaceKind = 'node' | 'area' | 'city';
 
@@ -40,20 +41,6 @@ interface Entry {
 /** Lower-case, accents removed, non-letters as spaces. @example fold('Zarubino  Port') // 'zarubino port' */
 export function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-/** Bounding box of a (multi)polygon's coordinates, however deeply nested. */
-function bboxOf(coords: unknown): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const walk = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') {
-      const [x, y] = c as [number, number];
-      box[0] = Math.min(box[0], x); box[1] = Math.min(box[1], y); box[2] = Math.max(box[2], x); box[3] = Math.max(box[3], y);
-    } else c.forEach(walk);
-  };
-  walk(coords);
-  return box;
 }
 
 /** The index to search: built once per data set. */

@@ -13,9 +13,9 @@ import {
   PRECISION,
   SCENARIO_IDS,
   dataVersionNotice,
+  cutWords,
   decodeHash,
   fitLink,
-  type CutPart,
   type FittedLink,
   type ScenarioId,
   type UrlState,
@@ -150,8 +150,6 @@ export function currentPermalink(link: FittedLink = currentLink()): string {
   return `${window.location.origin}${window.location.pathname}${link.hash}`;
 }
 
-const CUT_WORDS: Record<CutPart, string> = { pub: 'publisher filter', q: 'search text' };
-
 /**
  * What the sharer is told when the view's link leaves parts out, or `null` when it carries everything.
  * @example cutWarning({ cut: ['pub'], fullLength: 9214 }) // 'The link to this view leaves out the publisher filter: …'
@@ -161,7 +159,7 @@ export function cutWarning(link: Pick<FittedLink, 'cut' | 'fullLength'>): string
   const why = link.fullLength > MAX_HASH_CHARS
     ? `with it the link would be ${link.fullLength.toLocaleString('en-GB')} characters; links hold ${MAX_HASH_CHARS.toLocaleString('en-GB')}`
     : 'a link cannot carry it exactly (a line break, or longer than a link allows)';
-  return `The link to this view leaves out the ${link.cut.map((c) => CUT_WORDS[c]).join(' and the ')} (${why}). Whoever opens it is told.`;
+  return `The link to this view leaves out the ${cutWords(link.cut)} (${why}). Whoever opens it is told.`;
 }
 
 /** Start two-way sync between the store and `location.hash`. Returns a stop function. */

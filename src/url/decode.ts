@@ -16,14 +16,18 @@ export interface DecodeResult {
   notices: string[];
 }
 
-const CUT_WORDS: Record<CutPart, string> = { pub: 'publisher filter', q: 'search text' };
+/** What each part a link may leave out is called in messages. */
+export const CUT_WORDS: Readonly<Record<CutPart, string>> = { pub: 'publisher filter', q: 'search text' };
+
+/** The parts, in words. @example cutWords(['pub', 'q']) // 'publisher filter and the search text' */
+export const cutWords = (cut: readonly CutPart[]) => cut.map((c) => CUT_WORDS[c]).join(' and the ');
 
 /**
  * What a colleague is told when a link leaves parts of its view out.
  * @example cutNotice(['pub']) // 'This link leaves out the publisher filter of the view it was made from (too long for a link)'
  */
 export function cutNotice(cut: readonly CutPart[]): string {
-  return `This link leaves out the ${cut.map((c) => CUT_WORDS[c]).join(' and the ')} of the view it was made from (too long for a link)`;
+  return `This link leaves out the ${cutWords(cut)} of the view it was made from (too long for a link)`;
 }
 
 function capNotices(notices: string[]): string[] {

@@ -4,7 +4,7 @@
  *   const { state, notices } = decodeHash(location.hash);
  *   history.replaceState(null, '', encodeHash(state));
  */
-export { cutNotice, decodeHash, MAX_NOTICES, type DecodeResult } from './decode';
+export { cutNotice, cutWords, decodeHash, MAX_NOTICES, type DecodeResult } from './decode';
 export { encodeHash, fitLink, KEY_ORDER, type FittedLink } from './encode';
 export { contentHash, dataVersionNotice } from './dataVersion';
 export { MAX_HASH_CHARS } from './params';
