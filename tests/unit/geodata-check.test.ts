@@ -7,9 +7,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGeodata } from '../../src/domain/load';
 import { checkSourcing, independentlySourced, publisherSet } from '../../src/domain/sourcing';
-import { readGeodataDir } from '../fixtures/geodata/read';
+import { nodeCatchments } from '../../src/metrics/catchments';
+import { GEODATA_DIR, readGeodataDir } from '../fixtures/geodata/read';
+import { booleanPointInPolygon } from '@turf/turf';
 
 const fixture = loadGeodata(readGeodataDir(join(import.meta.dirname, '../fixtures/geodata/sourcing')));
+const shipped = loadGeodata(readGeodataDir(GEODATA_DIR));
 
 describe('publishers', () => {
   it('are compared as organisations: split on ";", without remarks in brackets', () => {
@@ -48,4 +51,18 @@ describe('checkSourcing on the fixture', () => {
       'nodes.geojson ground-a properties.kind: a training ground inside area "area-ground-a" is mapped twice',
     ]);
   });
+});
+
+describe('the shipped geodata', () => {
+  it('keeps every mechanical sourcing rule', () => {
+    expect(checkSourcing(shipped.data)).toEqual([]);
+  });
+
+  it('gives a site one catchment: a report at Khasan station counts at Tumangang, not also at the bridges or Khasan', () => {
+    const crossing = ['tumangang', 'friendship-bridge', 'tumen-road-bridge', 'khasan'];
+    const khasan = shipped.data.nodes.find((n) => n.properties.id === 'khasan')!;
+    const zones = nodeCatchments(shipped.data.nodes).filter((z) => booleanPointInPolygon(khasan.geometry.coordinates, z.polygon));
+    expect(zones.map((z) => z.id).filter((id) => crossing.includes(id))).toEqual(['tumangang']);
+  });
+
 });
