@@ -48,6 +48,15 @@ describe('geodata release history', () => {
     },
   );
 
+  it('never gives a withdrawn id to a new record (links name records by id)', () => {
+    const gone = new Set<string>();
+    for (let i = 1; i < releases.length; i++) {
+      const d = diffReleases(releases[i - 1]!, releases[i]!);
+      for (const a of d.added) expect(gone.has(a.id), `release ${i + 1} reuses ${a.id}`).toBe(false);
+      for (const w of d.withdrawn) gone.add(w.id);
+    }
+  });
+
   it('each release keeps the earlier content of exactly what it corrected or withdrew, nothing more', () => {
     for (let i = 1; i < releases.length; i++) {
       const d = diffReleases(releases[i - 1]!, releases[i]!);
