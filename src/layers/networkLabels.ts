@@ -19,10 +19,11 @@ const SIDES: readonly LabelSide[] = ['right', 'left', 'above', 'below'];
 /**
  * The name a node is labelled with: a trailing " station" and a ", Region" suffix dropped, since the
  * symbol already says what it is ("Tumangang station" → "Tumangang", "Rajin (Najin) port, Rason" →
- * "Rajin (Najin) port").
+ * "Rajin (Najin) port"; "… port and station" is kept whole).
  */
 export function nodeLabelText(name: string): string {
-  return name.replace(/,\s[^,()]+$/, '').replace(/ station$/, '');
+  // "… port and station" keeps its last word: it says the port has one too.
+  return name.replace(/,\s[^,()]+$/, '').replace(/(?<!\band) station$/, '');
 }
 
 /**
