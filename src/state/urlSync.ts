@@ -24,7 +24,11 @@ import { CONFIDENCES } from '../metrics/columns';
 import { actions, useStore, type AppState } from './store';
 import { DATA_END, DATA_START, DEFAULT_CAMERA, type Camera } from './types';
 
-/** Link defaults: the store's (the whole data period), so a fresh view gives a short link. */
+/**
+ * Link defaults: what a link that leaves a key out means. They are part of link format v1 and frozen
+ * (the window is the bundled months as first shipped, 2023-07-01…2025-12-31), so old links keep their
+ * meaning even when the data grows; a fresh view whose window differs simply writes `from`/`to`.
+ */
 export const URL_DEFAULTS: Readonly<UrlState> = { ...DEFAULT_URL_STATE, from: DATA_START, to: DATA_END, camera: { ...DEFAULT_CAMERA } };
 
 const all = <T>(list: readonly T[], universe: readonly T[]) => (list.length === 0 ? [...universe] : universe.filter((v) => list.includes(v)));

@@ -50,14 +50,16 @@ describe('links and the calendar', () => {
     await page.context().close();
   });
 
-  test('a link with to=2027-03-31 opens without a notice, the slider reaching that day', async () => {
-    const { page } = await openApp(browser, { hash: '#v=1&from=2025-01-01&to=2027-03-31' });
+  test('a link with to=2027-03-31 opens without a notice, the slider reaching that day, indicators as of it', async () => {
+    const { page } = await openApp(browser, { hash: '#v=1&from=2025-01-01&to=2027-03-31&tab=scenarios' });
     assert.deepEqual(await noticeTexts(page), []);
     const s = await storeState<Filters>(page);
     assert.deepEqual([s.filters.from, s.filters.to], ['2025-01-01', '2027-03-31']);
     const end = page.getByLabel('Window end');
     assert.equal(await end.getAttribute('aria-valuetext'), '31 Mar 2027');
     assert.equal(await end.inputValue(), await end.getAttribute('max')); // the window's end is the slider's end
+    // The scenario indicators are evaluated as of the window's end, whatever the calendar says today.
+    await page.getByTestId('as-of').filter({ hasText: '2027-03-31' }).waitFor();
     await page.context().close();
   });
 
