@@ -126,7 +126,7 @@ describe('committing and removing imports', () => {
 
 describe('whyNothing', () => {
   test('says why a file gave no reports', async () => {
-    const { parseGeoJSONImport } = await import('../../src/io/geojsonImport');
+    const { parseGeoJSONImport } = await import('../../src/io/formats/geojson');
     expect(whyNothing(parseCSVImport('Dear colleague,\nnotes below\n'), 'csv')).toMatch(/does not have the columns/);
     expect(whyNothing(parseGeoJSONImport('{"type":'), 'geojson')).toMatch(/^not valid JSON/);
     expect(whyNothing(parseGeoJSONImport('{"type":"Topology"}'), 'geojson')).toBe('expected a GeoJSON FeatureCollection or Feature');
