@@ -45,7 +45,7 @@ const nearest = (places: readonly Place[], lon: number, lat: number) => {
 /** Whether any place lies within `km` (stops at the first: most reports are near one). */
 const anyWithin = (places: readonly Place[], lon: number, lat: number, km: number) => places.some((p) => distanceKm(lon, lat, p.lon, p.lat) <= km);
 const fmtKm = (km: number) => `${Math.round(km).toLocaleString('en-GB')} km`;
-const swappedNote = (lon: number, lat: number) => `latitude and longitude may be swapped (read the other way round it is ${lon}, ${lat})`;
+const swappedNote = (lon: number, lat: number) => `latitude and longitude may be swapped (the other way round: latitude ${lat}, longitude ${lon})`;
 
 /**
  * A remark when a position looks wrong, or null. Only a swapped reading that fits better is called
