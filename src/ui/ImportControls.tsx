@@ -12,7 +12,7 @@ import {
   refuseImport,
   removeImports,
   useImportJob,
-} from '../state/imports';
+} from '../state/import';
 import { useStore } from '../state/store';
 import { Dialog } from './ImportExportDialog';
 

@@ -10,7 +10,7 @@ import {
   problemLines,
   removeImports,
   whyNothing,
-} from '../../src/state/imports';
+} from '../../src/state/import';
 import { initialState, useStore } from '../../src/state/store';
 
 const CSV = readFileSync('tests/fixtures/e2e/reports-3good-2bad.csv', 'utf8');

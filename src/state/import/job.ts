@@ -7,14 +7,14 @@
  * it is transient UI state, not part of the view. The data itself goes to the main store.
  */
 import { create } from 'zustand';
-import { importBatch } from '../io/importContext';
-import type { ImportResult } from '../io/importRecord';
-import { summariseProblems } from '../io/problems';
+import { importBatch } from '../../io/importContext';
+import type { ImportResult } from '../../io/importRecord';
+import { summariseProblems } from '../../io/problems';
 import { appendImported, applyImported, importedFeatures, mergeImported } from './importedSet';
-import { clearSaved, dropBatch, listBatch, newBatchKey, parseStored, readSaved, restored, saveHere, STORAGE_KEY } from './importPersistence';
-import { startWorker, type Outcome, type Parsed } from './importWorkerClient';
-import type { SetParts } from './setParts';
-import { actions, useStore } from './store';
+import { clearSaved, dropBatch, listBatch, newBatchKey, parseStored, readSaved, restored, saveHere, STORAGE_KEY } from './persistence';
+import { startWorker, type Outcome, type Parsed } from './client';
+import type { SetParts } from '../setParts';
+import { actions, useStore } from '../store';
 
 export { STORAGE_KEY, mergeImported, parseStored };
 /** Files larger than this are refused before reading (the whole text goes to the worker). */

@@ -5,11 +5,11 @@
  * IndexedDB and reads saved ones back, since serialising tens of megabytes for IndexedDB blocks the
  * thread that does it for seconds. Free of worker globals (storage is passed in) so node tests run it.
  */
-import type { SightingFeature, Source } from '../domain/schemas';
-import type { ImportResult } from '../io/importRecord';
-import { runImport, type ImportMessage, type ImportRequest } from '../io/runImport';
-import { readStoredBatch, toStoredBatch } from '../io/storedBatch';
-import { buildSetParts, packParts, type PackedParts } from './setParts';
+import type { SightingFeature, Source } from '../../domain/schemas';
+import type { ImportResult } from '../../io/importRecord';
+import { runImport, type ImportMessage, type ImportRequest } from '../../io/runImport';
+import { readStoredBatch, toStoredBatch } from '../../io/storedBatch';
+import { buildSetParts, packParts, type PackedParts } from '../setParts';
 
 /** Features per chunk message: well under 100 ms of deserialisation each on a slow machine. */
 export const CHUNK = 10_000;

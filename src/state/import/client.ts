@@ -2,10 +2,10 @@
  * The page's side of the import worker: start it, collect the feature chunks as they arrive (each in
  * its own task), unpack the set's parts, and learn whether the worker saved the file's reports.
  */
-import type { SightingFeature } from '../domain/schemas';
-import type { ImportResult } from '../io/importRecord';
-import type { WorkerMessage, WorkerRequest } from './importDelivery';
-import { unpackParts, type SetParts } from './setParts';
+import type { SightingFeature } from '../../domain/schemas';
+import type { ImportResult } from '../../io/importRecord';
+import type { WorkerMessage, WorkerRequest } from './delivery';
+import { unpackParts, type SetParts } from '../setParts';
 
 /** A parsed file (or saved batch), ready to become part of the imported set. */
 export interface Parsed {
@@ -36,7 +36,7 @@ export interface WorkerJob {
 export function startWorker(request: WorkerRequest, onProgress: (done: number, total: number) => void): WorkerJob {
   let stop: (o: Outcome) => void = () => {};
   const done = new Promise<Outcome>((resolve) => {
-    const worker = new Worker(new URL('./importSetWorker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     const features: SightingFeature[] = [];
     const wantsSave = 'saveAs' in request && Boolean(request.saveAs);
     let settleSaved: (ok: boolean) => void = () => {};
