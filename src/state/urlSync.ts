@@ -110,6 +110,9 @@ export function restoreFromHash(hash: string): { linkDataVersion: string | null;
 
 let currentDataVersion: () => string | null = () => null;
 
+/** The bundled data's version the links name (`d=`), or null before the data is loaded. */
+export const dataVersionNow = (): string | null => currentDataVersion();
+
 /**
  * The permalink of the view as it is now, without waiting for the debounced hash update (exports, the
  * brief and Share call this right after a change). The page query (e.g. `?synthetic=`) is not carried.
