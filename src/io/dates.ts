@@ -13,6 +13,7 @@ export const DATE_FORMS = {
   dmy: 'DD/MM/YYYY (day first)',
   mdy: 'MM/DD/YYYY (month first)',
   dotted: 'DD.MM.YYYY',
+  slashed: 'YYYY/MM/DD (as GDAL writes dates into CSV)',
   unix: 'Unix time',
 } as const;
 export type DateForm = keyof typeof DATE_FORMS;
@@ -44,6 +45,7 @@ const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\
 const NAMED = /^(\d{1,2})[ -]([a-z]{3,9})\.?,?[ -](\d{4})$/i;
 const NUMERIC = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+const SLASHED = /^(\d{4})\/(\d{2})\/(\d{2})$/;
 const UNIX = /^\d{9,13}$/;
 
 /** A date read: the ISO text and its form, or why not. */
@@ -85,6 +87,11 @@ export function readDateText(raw: string, order: DateOrder, unix = false): DateR
     const [a, b] = [+m[1]!, +m[3]!];
     const iso = order === 'dmy' ? isoDay(+m[4]!, b, a) : isoDay(+m[4]!, a, b);
     return iso ? { iso, form: order } : { error: `is not a calendar date when read ${order === 'dmy' ? 'day first' : 'month first'}` };
+  }
+  m = SLASHED.exec(text);
+  if (m) {
+    const iso = isoDay(+m[1]!, +m[2]!, +m[3]!);
+    return iso ? { iso, form: 'slashed' } : { error: 'is not a calendar date' };
   }
   m = DOTTED.exec(text);
   if (m) {

@@ -91,3 +91,14 @@ export function shortHash(text: string): string {
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }
+
+/**
+ * File bytes → text: UTF-16 (little- or big-endian, as Excel's "Unicode Text" saves) when the file
+ * starts with its byte-order mark, else UTF-8 (invalid bytes become U+FFFD, which the binary check sees).
+ * @example decodeText(new Uint8Array([0xff, 0xfe, 0x61, 0x00])) // 'a'
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes);
+}

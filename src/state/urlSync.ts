@@ -18,6 +18,7 @@ import {
 } from '../url';
 import { CONFIDENCES } from '../metrics/columns';
 import { actions, useStore, type AppState } from './store';
+import { linkHadImports } from './import/restore';
 import { DATA_END, DATA_START, DEFAULT_CAMERA, type Camera } from './types';
 
 /** Link defaults: the store's (the whole data period), so a fresh view gives a short link. */
@@ -104,7 +105,9 @@ export function restoreFromHash(hash: string): { linkDataVersion: string | null;
   const hasCamera =
     /(^|[#&])(map|z)=|^#\d/.test(hash.slice(0, 8192)) && !notices.some((n) => /"(map|z)=/.test(n));
   applyUrlState(state, hasCamera);
-  if (notices.length) actions.notify('warning', 'Parts of this link could not be used and were ignored:', notices);
+  // `imp` is said once, and only when true: after restoring, when this browser has no imported reports.
+  const ignored = notices.filter((n) => !n.startsWith('This view included imported data'));
+  if (ignored.length) actions.notify('warning', 'Parts of this link could not be used and were ignored:', ignored);
   return { linkDataVersion: state.d, imported: state.imp };
 }
 
@@ -128,7 +131,7 @@ export function startUrlSync(dataVersion: () => string | null, link: { linkDataV
   const d = dataVersion();
   const versionNote = d && link.linkDataVersion ? dataVersionNotice(link.linkDataVersion, d) : null;
   if (versionNote) actions.notify('warning', versionNote);
-  if (link.imported) actions.notify('info', 'This link was made from a view that included imported reports; a link cannot carry them.');
+  if (link.imported) linkHadImports();
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let push = false;

@@ -12,6 +12,16 @@ import {
   whyNothing,
 } from '../../src/state/import';
 import { initialState, useStore } from '../../src/state/store';
+import { matchLoaded } from '../../src/state/import/matching';
+import { makeSet } from '../../src/state/sightingSets';
+import type { ImportResult } from '../../src/io';
+
+/** Commit a parsed file as the review would: matched against what is loaded, clashes as chosen. */
+function commit(r: ImportResult, name: string, take: (clashes: number[]) => number[] = () => []) {
+  const s = useStore.getState();
+  const m = matchLoaded(r, s.sightingSets, (id) => s.importedSources.get(id));
+  return commitImport(r, name, m, take(m.clashes.map((c) => c.index)));
+}
 
 const CSV = readFileSync('tests/fixtures/e2e/reports-3good-2bad.csv', 'utf8');
 
@@ -97,7 +107,7 @@ describe('committing and removing imports', () => {
 
   test('keeping a file adds its valid reports as the imported set, with their sources', async () => {
     const r = parseCSVImport(CSV, { name: 'reports.csv' });
-    expect(await commitImport(r, 'reports.csv')).toBe(3);
+    expect(await commit(r, 'reports.csv')).toBe(3);
     expect(importedSet()?.columns.length).toBe(3);
     const cited = new Set(r.features.flatMap((f) => f.properties.sources));
     expect([...useStore.getState().importedSources.keys()].sort()).toEqual([...cited].sort());
@@ -108,19 +118,48 @@ describe('committing and removing imports', () => {
   });
 
   test('a second file appends; the same file again adds nothing', async () => {
-    await commitImport(parseCSVImport(CSV, { name: 'reports.csv' }), 'reports.csv');
-    expect(await commitImport(parseCSVImport(CSV, { name: 'reports.csv' }), 'reports.csv')).toBe(0);
+    await commit(parseCSVImport(CSV, { name: 'reports.csv' }), 'reports.csv');
+    expect(await commit(parseCSVImport(CSV, { name: 'copy.csv' }), 'copy.csv')).toBe(0);
+    expect(useStore.getState().notices.at(-1)?.text).toBe('Imported 0 reports from copy.csv; 3 already loaded; 2 left out.');
     expect(importedSet()?.columns.length).toBe(3);
     const other = CSV.replace(/2025-02-10/, '2025-01-20');
-    expect(await commitImport(parseCSVImport(other, { name: 'other.csv' }), 'other.csv')).toBe(3);
+    expect(await commit(parseCSVImport(other, { name: 'other.csv' }), 'other.csv')).toBe(3);
     expect(importedSet()?.columns.length).toBe(6);
   });
 
   test('removing clears the set and the imported sources', async () => {
-    await commitImport(parseCSVImport(CSV, { name: 'reports.csv' }), 'reports.csv');
+    await commit(parseCSVImport(CSV, { name: 'reports.csv' }), 'reports.csv');
     await removeImports();
     expect(importedSet()).toBeUndefined();
     expect(useStore.getState().importedSources.size).toBe(0);
+  });
+});
+
+describe('matching a file against what is loaded', () => {
+  beforeEach(() => useStore.setState(initialState(), true));
+  const HEAD = 'id,lat,lon,date,category,confidence,source,summary';
+
+  test('a loaded report exported and imported again is recognised by id and content, not doubled', async () => {
+    const bundled = parseCSVImport(`${HEAD}\ns-001,42,130,2024-10-01,training,high,RUSI,Drill\n`, { batch: 'b' });
+    const feature = { ...bundled.features[0]!, id: 's-001', properties: { ...bundled.features[0]!.properties, id: 's-001', imported: undefined } };
+    const sources = new Map(bundled.sources.map((s) => [s.id, s]));
+    useStore.setState({ sightingSets: [makeSet('bundled', [feature as SightingFeature], sources)] });
+    const again = parseCSVImport(`${HEAD}\ns-001,42,130,2024-10-01,training,high,RUSI,Drill\n`, { batch: 'c' });
+    const m = matchLoaded(again, useStore.getState().sightingSets, (id) => sources.get(id));
+    expect(m).toEqual({ fresh: [], same: 1, clashes: [] });
+    const edited = parseCSVImport(`${HEAD}\ns-001,42,130,2024-10-02,training,high,RUSI,Drill\n`, { batch: 'c' });
+    const clash = matchLoaded(edited, useStore.getState().sightingSets, (id) => sources.get(id));
+    expect(clash.fresh).toEqual([]);
+    expect(clash.clashes.map((c) => [c.index, c.origin, c.loaded.properties.id, c.incoming.properties.id])).toEqual([[0, 'bundled', 's-001', 'imp-s-001']]);
+  });
+
+  test('a clash kept as loaded adds nothing; taken, the file version is added under an id of its own', async () => {
+    await commit(parseCSVImport(`${HEAD}\nimp-x-1,42,130,2024-10-01,training,high,R,a\n`), 'a.csv');
+    const edited = parseCSVImport(`${HEAD}\nimp-x-1,42,130,2024-10-01,training,low,R,a\n`);
+    expect(await commit(edited, 'b.csv')).toBe(0);
+    expect(useStore.getState().notices.at(-1)?.text).toBe('Imported 0 reports from b.csv; 1 kept as loaded.');
+    expect(await commit(edited, 'b.csv', (all) => all)).toBe(1);
+    expect(importedSet()?.columns.ids).toEqual(['imp-x-1', 'imp-x-1-b']);
   });
 });
 

@@ -1,26 +1,36 @@
 /**
- * Analyst imports: read a file, parse it in the import worker with progress, then keep or refuse it;
- * kept reports join the `imported` sighting set (appended, never replacing) and persist in IndexedDB so
- * a reload keeps them. Nothing already loaded is touched until a file is accepted.
+ * Analyst imports: read a file, parse it in the import worker with progress, match it against what
+ * is loaded, then import it straight away when there is nothing to say, or open the review (how it
+ * was read, file-wide choices, problems, remarks, clashes, the window) to keep or refuse it. Nothing
+ * already loaded is touched until a file is accepted, and every failure ends the job with a message.
  *
- * The job in progress (progress bar, review dialog) lives in `useImportJob`, a small store of its own:
- * it is transient UI state, not part of the view. The data itself goes to the main store.
+ * The job in progress lives in `useImportJob`, a small store of its own: it is transient UI state,
+ * not part of the view. The data itself goes to the main store.
  */
 import { create } from 'zustand';
+import type { Confidence } from '../../domain/schemas';
+import type { DateOrder } from '../../io/dates';
 import { importBatch } from '../../io/importContext';
-import type { ImportResult } from '../../io/importRecord';
-import { summariseProblems } from '../../io/problems';
-import { appendImported, applyImported, importedFeatures, mergeImported } from './importedSet';
-import { clearSaved, dropBatch, listBatch, newBatchKey, parseStored, readSaved, restored, saveHere, STORAGE_KEY } from './persistence';
-import { startWorker, type Outcome, type Parsed } from './client';
-import type { SetParts } from '../setParts';
+import type { ImportResult } from '../../io/importTypes';
+import { decodeText } from '../../io/text';
 import { actions, useStore } from '../store';
+import { startWorker, type Outcome, type Parsed } from './client';
+import { commitImport, type Prepared } from './commit';
+import { dropBatch, newBatchKey } from './persistence';
+import { matchLoaded, type Matching } from './matching';
+import { checkFileText, needsReview, outsideWindow, problemLines, whyNothing } from './review';
 
-export { STORAGE_KEY, mergeImported, parseStored };
+export { checkFileText, problemLines, whyNothing };
 /** Files larger than this are refused before reading (the whole text goes to the worker). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
-/** The import in progress. `review` waits for the analyst to keep or refuse a file with problems. */
+/** The file-wide choices the review offers. */
+export interface ImportChoices {
+  confidence?: Confidence;
+  dateOrder?: DateOrder;
+}
+
+/** The import in progress. `review` waits for the analyst to keep or refuse the file. */
 export interface ImportJob {
   phase: 'idle' | 'reading' | 'parsing' | 'review';
   fileName: string;
@@ -28,96 +38,86 @@ export interface ImportJob {
   total: number;
   format: 'csv' | 'geojson' | null;
   result: ImportResult | null;
+  matching: Matching | null;
+  /** Clashes (feature indices) whose file version the analyst wants imported beside the loaded one. */
+  takeClashes: number[];
+  choices: ImportChoices;
 }
 
-const IDLE: ImportJob = { phase: 'idle', fileName: '', done: 0, total: 0, format: null, result: null };
+const IDLE: ImportJob = { phase: 'idle', fileName: '', done: 0, total: 0, format: null, result: null, matching: null, takeClashes: [], choices: {} };
 
 /** The import job's own store (read it with `useImportJob(selector)`). */
 export const useImportJob = create<ImportJob>()(() => IDLE);
 
-/**
- * Why text cannot be an import at all, or null: empty, or binary (NUL bytes or many undecodable
- * characters — an image or a spreadsheet saved as .xlsx, say).
- * @example checkFileText('') // 'the file is empty'
- */
-export function checkFileText(text: string): string | null {
-  if (text.replace(/^\ufeff/, '').trim() === '') return 'the file is empty';
-  const head = text.slice(0, 4096);
-  const bad = (head.match(/[\u0000\ufffd]/g) ?? []).length;
-  if (head.includes('\u0000') || bad > head.length / 50) return 'it is not a CSV or GeoJSON file (it looks like binary data)';
-  return null;
-}
-
-/** Problem lines as the analyst reads them: `Row n: …` for CSV, `Feature n: …` for GeoJSON. */
-export function problemLines(result: ImportResult, format: 'csv' | 'geojson' | null, max = 20): string[] {
-  return summariseProblems(result.problems, max, format === 'geojson' ? 'Feature' : 'Row');
-}
-
-/** Why a file gave no reports at all, in one phrase. */
-export function whyNothing(result: ImportResult, format: 'csv' | 'geojson'): string {
-  const fileLevel = result.problems.filter((p) => p.row === 0);
-  if (result.total > 0) return `none of its ${result.total.toLocaleString('en-GB')} ${format === 'csv' ? 'rows' : 'features'} is a valid report`;
-  if (format === 'csv' && fileLevel.some((p) => p.message.startsWith('no '))) return 'it does not have the columns of a table of reports (see below)';
-  if (fileLevel.length === 1 && fileLevel[0]) return fileLevel[0].message;
-  return `it has no ${format === 'csv' ? 'rows' : 'features'} to import`;
-}
-
-/** What the worker built for a file beside its features: set parts, and whether it saved the reports. */
-export interface Prepared {
-  parts: SetParts;
-  saved: Promise<boolean>;
-  /** The IndexedDB key the worker saved under. */
-  key: string;
-}
-
-const unsaved = () =>
-  actions.notify('warning', 'Imported reports could not be saved in this browser; they will be gone after a reload.');
-
-/**
- * Accept a parsed file: append its reports, persist, and say what happened. `prepared` comes from the
- * import worker; without it the parts are built and the reports saved here (fine for small files).
- */
-export async function commitImport(result: ImportResult, fileName: string, prepared?: Prepared): Promise<number> {
-  const m = await appendImported(result, prepared?.parts);
-  const left = result.total - result.features.length;
-  const parts = [`Imported ${m.added.toLocaleString('en-GB')} report${m.added === 1 ? '' : 's'} from ${fileName}`];
-  if (left > 0) parts.push(`${left.toLocaleString('en-GB')} left out`);
-  if (m.duplicates > 0) parts.push(`${m.duplicates.toLocaleString('en-GB')} already imported`);
-  actions.notify('info', `${parts.join('; ')}.`);
-  if (m.added === 0) {
-    if (prepared) void prepared.saved.then(() => dropBatch(prepared.key));
-    return 0;
-  }
-  try {
-    if (!prepared) await saveHere(result.features, result.sources, importBatch('', { name: fileName }));
-    else if (await prepared.saved) await listBatch(prepared.key);
-    else throw new Error('not saved');
-  } catch {
-    unsaved();
-  }
-  return m.added;
-}
-
-function fail(fileName: string, reason: string, details?: string[]): void {
-  useImportJob.setState(IDLE);
-  actions.notify('error', `${fileName} could not be imported: ${reason}. Nothing already loaded has changed.`, details);
-}
-
-/** Bumped by each import and each cancel, so a cancelled import's late steps do nothing. */
+/** Bumped by each parse and each cancel, so a cancelled parse's late steps do nothing. */
 let generation = 0;
 /** Ends the running worker with an outcome (set while a file is being parsed). */
 let stopWorker: ((o: Outcome) => void) | null = null;
 /** What the worker built for the file under review, kept until it is kept or refused. */
 let pending: Prepared | null = null;
+/** The text under review, kept to parse again when a file-wide choice changes. */
+let pendingText = '';
 
 /** A file's result was not kept: forget what the worker saved for it. */
 function discard(prepared: Prepared | null): void {
   if (prepared) void prepared.saved.then((ok) => (ok ? dropBatch(prepared.key) : undefined));
 }
 
+function fail(fileName: string, reason: string, details?: string[]): void {
+  discard(pending);
+  pending = null;
+  pendingText = '';
+  useImportJob.setState(IDLE);
+  actions.notify('error', `${fileName} could not be imported: ${reason}. Nothing already loaded has changed.`, details);
+}
+
+/** What the worker is told about the loaded data: named places, known sources, today. */
+function context() {
+  const s = useStore.getState();
+  const places = (s.data?.nodes ?? []).map((n) => ({ id: n.properties.id, name: n.properties.name, lon: n.geometry.coordinates[0]!, lat: n.geometry.coordinates[1]! }));
+  const knownSources = [...(s.data?.sources.values() ?? []), ...[...s.importedSources.values()].slice(0, 10_000)];
+  return { places, knownSources, today: new Date().toISOString().slice(0, 10) };
+}
+
+/** Parse `text` in the worker, then review or import. */
+async function parse(text: string, fileName: string, choices: ImportChoices, reviewing: boolean): Promise<void> {
+  const gen = ++generation;
+  useImportJob.setState({ phase: 'parsing', fileName, done: 0, total: 0, choices });
+  const key = newBatchKey(importBatch(text, {}));
+  const job = startWorker(
+    { text, name: fileName, options: { progressEvery: 1000, ...context(), ...choices }, saveAs: key, checkLand: true },
+    (done, total) => {
+      if (gen === generation) useImportJob.setState({ done, total });
+    },
+  );
+  stopWorker = job.stop;
+  const message = await job.done;
+  stopWorker = null;
+  const prepared = message.type === 'ready' ? { parts: message.parts, saved: message.saved, key } : null;
+  if (gen !== generation) return discard(prepared);
+  if (message.type === 'error') return fail(fileName, message.message);
+  const { result, format } = message as Parsed;
+  if (result.features.length === 0) {
+    discard(prepared);
+    return fail(fileName, whyNothing(result, format), [...(result.readAs ? [`Read as ${result.readAs.label}.`] : []), ...problemLines(result, format)]);
+  }
+  const s = useStore.getState();
+  const matching = matchLoaded(result, s.sightingSets, (id) => s.data?.sources.get(id) ?? s.importedSources.get(id));
+  const outside = outsideWindow(matching.fresh.map((i) => result.features[i]!), s.filters.from, s.filters.to);
+  if (!reviewing && !needsReview(result, matching, outside)) {
+    useImportJob.setState(IDLE);
+    pendingText = '';
+    await commitImport(result, fileName, matching, [], prepared ?? undefined, { label: result.readAs?.label, batch: importBatch(text, {}) });
+    return;
+  }
+  pending = prepared;
+  pendingText = text;
+  useImportJob.setState({ phase: 'review', format, result, matching, takeClashes: [], done: result.total, total: result.total });
+}
+
 /**
- * Import one file: checks, parses in the worker with progress, then imports straight away when every
- * record is good, or opens the review (keep the valid ones / refuse the file) when some are not.
+ * Import one file: checks, parses in the worker with progress, then imports straight away when there
+ * is nothing to review, or opens the review. Never throws; a failure is a notice.
  */
 export async function importFile(file: File): Promise<void> {
   if (useImportJob.getState().phase !== 'idle') {
@@ -127,35 +127,39 @@ export async function importFile(file: File): Promise<void> {
   if (file.size > MAX_FILE_BYTES) return fail(file.name, `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   const gen = ++generation;
   useImportJob.setState({ ...IDLE, phase: 'reading', fileName: file.name });
-  let text: string;
   try {
-    text = await file.text();
-  } catch {
-    return fail(file.name, 'the browser could not read it');
+    const text = decodeText(new Uint8Array(await file.arrayBuffer()));
+    if (gen !== generation) return;
+    const bad = checkFileText(text);
+    if (bad) return fail(file.name, bad);
+    await parse(text, file.name, {}, false);
+  } catch (e) {
+    fail(file.name, e instanceof Error && e.message ? e.message : 'the browser could not read it');
   }
-  if (gen !== generation) return;
-  const bad = checkFileText(text);
-  if (bad) return fail(file.name, bad);
-  useImportJob.setState({ phase: 'parsing' });
-  const key = newBatchKey(importBatch(text, { name: file.name }));
-  const job = startWorker({ text, name: file.name, options: { progressEvery: 1000 }, saveAs: key }, (done, total) => {
-    if (gen === generation) useImportJob.setState({ done, total });
-  });
-  stopWorker = job.stop;
-  const message = await job.done;
-  stopWorker = null;
-  const prepared = message.type === 'ready' ? { parts: message.parts, saved: message.saved, key } : null;
-  if (gen !== generation) return discard(prepared);
-  if (message.type === 'error') return fail(file.name, message.message);
-  const { result, format } = message as Parsed;
-  if (result.features.length === 0) return fail(file.name, whyNothing(result, format), problemLines(result, format));
-  if (result.problems.length === 0) {
-    useImportJob.setState(IDLE);
-    await commitImport(result, file.name, prepared ?? undefined);
-    return;
+}
+
+/** Review: change a file-wide choice (confidence, date order); the file is read again with it. */
+export async function setImportChoice(patch: ImportChoices): Promise<void> {
+  const job = useImportJob.getState();
+  if (job.phase !== 'review' || !pendingText) return;
+  discard(pending);
+  pending = null;
+  try {
+    await parse(pendingText, job.fileName, { ...job.choices, ...patch }, true);
+  } catch (e) {
+    fail(job.fileName, e instanceof Error ? e.message : 'it could not be read again');
   }
-  pending = prepared;
-  useImportJob.setState({ phase: 'review', format, result, done: result.total, total: result.total });
+}
+
+/** Review: import (or not) the file's version of a clashing report, beside the loaded one. */
+export function takeClash(index: number, take: boolean): void {
+  const now = useImportJob.getState().takeClashes.filter((i) => i !== index);
+  useImportJob.setState({ takeClashes: take ? [...now, index] : now });
+}
+
+/** Review: widen the time window so every report of the file is inside it. */
+export function widenWindow(to: { from: string; to: string }): void {
+  actions.setFilters({ from: to.from, to: to.to });
 }
 
 /** Stop parsing the current file (nothing is imported). */
@@ -164,17 +168,27 @@ export function cancelImport(): void {
   if (phase !== 'reading' && phase !== 'parsing') return;
   generation++;
   stopWorker?.({ type: 'error', message: 'the import was cancelled' });
+  discard(pending);
+  pending = null;
+  pendingText = '';
   useImportJob.setState(IDLE);
   actions.notify('info', `Import of ${fileName} cancelled; nothing was imported.`);
 }
 
-/** Review: keep the valid reports of the file under review. */
+/** Review: keep the new reports of the file under review (and the chosen clashes' versions). */
 export async function keepImport(): Promise<void> {
-  const { result, fileName } = useImportJob.getState();
+  const { result, fileName, matching, takeClashes } = useImportJob.getState();
   const prepared = pending ?? undefined;
+  const batch = importBatch(pendingText, {});
   pending = null;
+  pendingText = '';
   useImportJob.setState(IDLE);
-  if (result) await commitImport(result, fileName, prepared);
+  if (!result || !matching) return;
+  try {
+    await commitImport(result, fileName, matching, takeClashes, prepared, { label: result.readAs?.label, batch });
+  } catch (e) {
+    actions.notify('error', `${fileName} could not be imported: ${e instanceof Error ? e.message : 'unknown reason'}. Nothing already loaded has changed.`);
+  }
 }
 
 /** Review: refuse the whole file; nothing is imported. */
@@ -182,86 +196,7 @@ export function refuseImport(): void {
   const { fileName } = useImportJob.getState();
   discard(pending);
   pending = null;
+  pendingText = '';
   useImportJob.setState(IDLE);
   actions.notify('info', `Refused ${fileName}: nothing was imported.`);
-}
-
-/** Remove every imported report and source, here and in IndexedDB. */
-export async function removeImports(): Promise<void> {
-  const n = importedFeatures().length;
-  const selected = useStore.getState().selection.featureId;
-  applyImported([], new Map());
-  if (selected?.startsWith('imp-')) actions.clearSelection();
-  actions.notify('info', `Removed ${n.toLocaleString('en-GB')} imported report${n === 1 ? '' : 's'}.`);
-  try {
-    await clearSaved();
-  } catch {
-    // Nothing stored (or no IndexedDB): nothing to remove.
-  }
-}
-
-/** Resolves once the bundled data is in the store (loading it replaces the sighting sets). */
-function dataLoaded(): Promise<void> {
-  if (useStore.getState().data) return Promise.resolve();
-  return new Promise((resolve) => {
-    const stop = useStore.subscribe((s) => {
-      if (!s.data) return;
-      stop();
-      resolve();
-    });
-  });
-}
-
-let restoring: Promise<void> | null = null;
-
-/**
- * Load persisted imports at start-up (after the bundled data), appending to anything imported
- * meanwhile. Runs once however often it is called.
- */
-export function restoreImports(): Promise<void> {
-  restoring ??= restore();
-  return restoring;
-}
-
-async function restore(): Promise<void> {
-  let saved: Awaited<ReturnType<typeof readSaved>>;
-  try {
-    saved = await readSaved();
-  } catch {
-    return;
-  }
-  if (!saved) return;
-  if ('keys' in saved) return restoreBatches(saved.keys);
-  const stored = parseStored(saved.legacy);
-  if (!stored || stored.features.length === 0) return;
-  await dataLoaded();
-  const m = mergeImported(stored.features, useStore.getState().importedSources, importedFeatures(), []);
-  const sources = new Map(m.sources);
-  for (const s of stored.sources) if (!sources.has(s.id)) sources.set(s.id, s);
-  applyImported(m.features, sources);
-  if (stored.dropped > 0) droppedNotice(stored.dropped);
-  try {
-    await saveHere(stored.features, stored.sources, 'v1');
-  } catch {
-    // Left as version 1; read again next time.
-  }
-}
-
-const droppedNotice = (n: number) =>
-  actions.notify('warning', `${n} saved imported report${n === 1 ? '' : 's'} could not be read back and were left out.`);
-
-/** Version 2: the import worker reads each saved batch back and validates it, one after another. */
-async function restoreBatches(keys: string[]): Promise<void> {
-  await dataLoaded();
-  let dropped = 0;
-  const kept: string[] = [];
-  for (const key of keys) {
-    const outcome = await startWorker({ restoreKey: key }, () => {}).done;
-    if (outcome.type !== 'ready' || outcome.result.features.length === 0) continue;
-    dropped += outcome.result.total - outcome.result.features.length;
-    await appendImported(outcome.result, outcome.parts);
-    kept.push(key);
-  }
-  restored(kept);
-  if (dropped > 0) droppedNotice(dropped);
 }
