@@ -12,7 +12,7 @@ import { normaliseHeader, type ImportField } from './importFields';
 import { toSighting, type Draft } from './importRecord';
 import type { ImportOptions, ImportResult, ReadAs, RecordContext } from './importTypes';
 import { ACLED_DEFAULT_CONFIDENCE, acledDraft, acledGeneration, isAcled } from './formats/acled';
-import { missingColumns, tableDraft, tableLayout } from './formats/kepler';
+import { missingColumns, tableDraft, tableLayout, unneutralise } from './formats/kepler';
 import { SEPARATOR_NAMES, decimalMarkOf, sniffDialect, type Dialect } from './formats/spreadsheet';
 import { collect } from './collect';
 
@@ -71,10 +71,10 @@ function readerFor(headers: readonly string[], opts: ImportOptions, known: Recor
     date: c.date,
     draft: (cells) =>
       tableDraft(
-        (f: ImportField) => (c[f] >= 0 ? cells[c[f]] : undefined),
+        (f: ImportField) => (c[f] >= 0 ? unneutralise(cells[c[f]]) : undefined),
         (n, part) => {
           const i = layout.citations[n]?.[part];
-          return i === undefined ? undefined : cells[i];
+          return i === undefined ? undefined : unneutralise(cells[i]);
         },
         layout,
         known,

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SightingFeature, Source } from '../../src/domain/schemas';
-import { parseCSVImport, parseGeoJSONImport, type ImportResult, type Place } from '../../src/io';
+import { parseCSVImport, parseGeoJSONImport, toCSV, type ImportResult, type Place } from '../../src/io';
 import { readList } from '../../src/io/formats/lists';
 import { sniffDialect } from '../../src/io/formats/spreadsheet';
 import { readDateText, slashOrder } from '../../src/io/dates';
@@ -174,6 +174,15 @@ describe('dialect and value readers', () => {
     expect(parseCSVImport(text, { dateOrder: 'mdy' }).features[0]?.properties.date).toBe('2024-05-11');
     const decided = parseCSVImport(`${text}42,130,25/11/2024,training,high,R,b\n`, { dateOrder: 'mdy' });
     expect(decided.readAs?.choices.dateOrder).toEqual({ value: 'dmy', decided: true });
+  });
+
+  it("reads back text our CSV export marked with ' so a spreadsheet would not run it as a formula", () => {
+    const rows = [{ lat: 42, lon: 130, date: '2024-10-01', category: 'training', confidence: 'high', source: '@Wire', summary: '=HYPERLINK("http://x")', name: '-3 wagons' }];
+    const text = toCSV(rows, ['lat', 'lon', 'date', 'category', 'confidence', 'source', 'summary', 'name']);
+    expect(text).toContain(`'=HYPERLINK`);
+    const back = parseCSVImport(text);
+    expect(back.features[0]?.properties).toMatchObject({ summary: '=HYPERLINK("http://x")', name: '-3 wagons' });
+    expect(back.sources[0]?.publisher).toBe('@Wire');
   });
 
   it('says a decimal comma is the cause in a comma-separated file', () => {
