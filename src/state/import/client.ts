@@ -33,9 +33,17 @@ export interface WorkerJob {
 
 const why = (e: unknown, fallback: string) => (e instanceof Error && e.message ? e.message : typeof e === 'string' && e ? e : fallback);
 
+/** The part of a `Worker` the job uses. */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<WorkerMessage>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+  onmessageerror: ((e: MessageEvent) => void) | null;
+}
 /** How the page makes a worker (replaced in node tests). */
-export type WorkerFactory = () => Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror' | 'onmessageerror'>;
-const moduleWorker: WorkerFactory = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+export type WorkerFactory = () => WorkerLike;
+const moduleWorker: WorkerFactory = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as WorkerLike;
 
 /**
  * Run one request in a fresh import worker. `onProgress` gets (records done, total or estimate).
