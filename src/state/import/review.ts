@@ -5,6 +5,7 @@
 import { dateEndDay, dateToDay, dayToIso } from '../../domain/dates';
 import type { SightingFeature } from '../../domain/schemas';
 import type { ImportResult } from '../../io/importTypes';
+import { EARLIEST_PLAUSIBLE } from '../../io/plausible';
 import { summariseProblems } from '../../io/problems';
 import type { Matching } from './matching';
 
@@ -35,22 +36,25 @@ export function whyNothing(result: ImportResult, format: 'csv' | 'geojson'): str
   return `it has no ${format === 'csv' ? 'rows' : 'features'} to import`;
 }
 
-/** Reports before the window's start and after its end, with the window that would show them all. */
+/** Reports before the window's start and after its end, with the window that would show them. */
 export interface OutsideWindow {
   before: number;
   after: number;
-  /** The smallest window holding the current one and every report. */
+  /** The smallest window holding the current one and every report of a plausible date (see below). */
   widened: { from: string; to: string };
 }
 
 /**
  * How many of `features` fall outside the window `from`…`to` (inclusive days; a report spanning into
- * the window is inside).
- * @example outsideWindow(features, '2023-07-01', '2025-12-31') // { before: 0, after: 8, widened: { from: '2023-07-01', to: '2026-11-15' } }
+ * the window is inside). The widened window reaches only reports dated from 2000 to a year after
+ * `today`: one typed as 1800 or 2999 is a remark to check, not a reason to stretch the slider.
+ * @example outsideWindow(features, '2023-07-01', '2025-12-31', '2026-12-01') // { before: 0, after: 8, widened: { from: '2023-07-01', to: '2026-11-15' } }
  */
-export function outsideWindow(features: readonly SightingFeature[], from: string, to: string): OutsideWindow {
+export function outsideWindow(features: readonly SightingFeature[], from: string, to: string, today = new Date().toISOString().slice(0, 10)): OutsideWindow {
   const start = dateToDay(from);
   const end = dateToDay(to);
+  const low = dateToDay(EARLIEST_PLAUSIBLE);
+  const high = dateToDay(today) + 366;
   let before = 0;
   let after = 0;
   let first = start;
@@ -60,8 +64,10 @@ export function outsideWindow(features: readonly SightingFeature[], from: string
     const b = dateEndDay(f.properties.dateEnd ?? f.properties.date);
     if (b < start) before++;
     if (a > end) after++;
-    first = Math.min(first, a);
-    last = Math.max(last, b);
+    if (a >= low && b <= high) {
+      first = Math.min(first, a);
+      last = Math.max(last, b);
+    }
   }
   return { before, after, widened: { from: dayToIso(first), to: dayToIso(last) } };
 }
