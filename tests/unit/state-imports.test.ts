@@ -7,8 +7,10 @@ import {
   commitImport,
   mergeImported,
   parseStored,
+  outsideWindow,
   problemLines,
   removeImports,
+  windowLine,
   whyNothing,
 } from '../../src/state/import';
 import { initialState, useStore } from '../../src/state/store';
@@ -160,6 +162,20 @@ describe('matching a file against what is loaded', () => {
     expect(useStore.getState().notices.at(-1)?.text).toBe('Imported 0 reports from b.csv; 1 kept as loaded.');
     expect(await commit(edited, 'b.csv', (all) => all)).toBe(1);
     expect(importedSet()?.columns.ids).toEqual(['imp-x-1', 'imp-x-1-b']);
+  });
+});
+
+describe('reports outside the window', () => {
+  const at = (date: string, dateEnd?: string) => {
+    const f = createSighting(`imp-w-${date}`);
+    return { ...f, properties: { ...f.properties, date, ...(dateEnd ? { dateEnd } : {}) } } as SightingFeature;
+  };
+  test('counts reports before and after, a month or a span reaching in counts as inside, widening skips implausible dates', () => {
+    const fs = [at('2023-06-30'), at('2023-06', '2023-07-02'), at('2023-07'), at('2025-12'), at('2026-01-01'), at('2026-11-15'), at('1800-01-01'), at('2999-06-01')];
+    expect(outsideWindow(fs, '2023-07-01', '2025-12-31', '2026-12-01')).toEqual({ before: 2, after: 3, widened: { from: '2023-06-01', to: '2026-11-15' } });
+    expect(windowLine(outsideWindow(fs, '2023-07-01', '2025-12-31', '2026-12-01'))).toBe("2 reports are before the window's start; 3 reports are after the window's end: widen the window to see them.");
+    expect(outsideWindow([at('2024-02')], '2023-07-01', '2024-01-31', '2026-12-01').widened).toEqual({ from: '2023-07-01', to: '2024-02-29' });
+    expect(windowLine(outsideWindow([at('2024-05-01')], '2023-07-01', '2025-12-31'))).toBeNull();
   });
 });
 

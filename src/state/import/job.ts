@@ -14,7 +14,7 @@ import { importBatch } from '../../io/importContext';
 import type { ImportResult } from '../../io/importTypes';
 import { decodeText } from '../../io/text';
 import { actions, useStore } from '../store';
-import { startWorker, type Outcome, type Parsed } from './client';
+import { startWorker, yieldToPage, type Outcome, type Parsed } from './client';
 import { commitImport, type Prepared } from './commit';
 import { dropBatch, newBatchKey } from './persistence';
 import { matchLoaded, type Matching } from './matching';
@@ -103,6 +103,8 @@ async function parse(text: string, fileName: string, choices: ImportChoices, rev
   }
   const s = useStore.getState();
   const matching = matchLoaded(result, s.sightingSets, (id) => s.data?.sources.get(id) ?? s.importedSources.get(id));
+  await yieldToPage();
+  if (gen !== generation) return discard(prepared);
   const outside = outsideWindow(matching.fresh.map((i) => result.features[i]!), s.filters.from, s.filters.to);
   if (!reviewing && !needsReview(result, matching, outside)) {
     useImportJob.setState(IDLE);

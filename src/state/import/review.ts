@@ -51,25 +51,27 @@ export interface OutsideWindow {
  * @example outsideWindow(features, '2023-07-01', '2025-12-31', '2026-12-01') // { before: 0, after: 8, widened: { from: '2023-07-01', to: '2026-11-15' } }
  */
 export function outsideWindow(features: readonly SightingFeature[], from: string, to: string, today = new Date().toISOString().slice(0, 10)): OutsideWindow {
-  const start = dateToDay(from);
-  const end = dateToDay(to);
-  const low = dateToDay(EARLIEST_PLAUSIBLE);
-  const high = dateToDay(today) + 366;
+  // ISO dates compare as text; a month (`YYYY-MM`) starts on its "-01" and ends by its "-31". No date
+  // is parsed: this runs on the page for every report of a file, half a million of them at a time.
+  const low = EARLIEST_PLAUSIBLE;
+  const high = dayToIso(dateToDay(today) + 366);
   let before = 0;
   let after = 0;
-  let first = start;
-  let last = end;
+  let first = from;
+  let last = to;
   for (const f of features) {
-    const a = dateToDay(f.properties.date);
-    const b = dateEndDay(f.properties.dateEnd ?? f.properties.date);
-    if (b < start) before++;
-    if (a > end) after++;
+    const p = f.properties;
+    const a = p.date.length === 7 ? `${p.date}-01` : p.date;
+    const e = p.dateEnd ?? p.date;
+    const b = e.length === 7 ? `${e}-31` : e;
+    if (b < from) before++;
+    if (a > to) after++;
     if (a >= low && b <= high) {
-      first = Math.min(first, a);
-      last = Math.max(last, b);
+      if (a < first) first = a;
+      if (b > last) last = b;
     }
   }
-  return { before, after, widened: { from: dayToIso(first), to: dayToIso(last) } };
+  return { before, after, widened: { from: first, to: last.endsWith('-31') ? dayToIso(dateEndDay(last.slice(0, 7))) : last } };
 }
 
 /** The sentence for reports outside the window, or null. */
