@@ -65,7 +65,8 @@ export function checkResult(result: ImportResult): ImportResult {
     } else problems.push({ row: 0, message: `a report (${String(f.id).slice(0, 40)}) did not pass the schema: ${r.error.issues[0]?.message ?? 'invalid'}` });
   });
   const sources = result.sources.filter((s) => Source.safeParse(s).success);
-  return { ...result, features, sources, problems, fileIds };
+  // Only when the file gave ids: half a million nulls would cross to the page for nothing.
+  return { ...result, features, sources, problems, fileIds: fileIds.some((id) => id !== null) ? fileIds : undefined };
 }
 
 /**

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { check } from '@placemarkio/check-geojson';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, launch, openApp, visibleCount, waitIdle, axeAudit } from './harness';
+import { SHOTS, launch, openApp, visibleCount, waitForCount, waitIdle, axeAudit } from './harness';
 import { corridorOf, day, sightings, sources } from './support/geodata';
 import { booleanPointInPolygon } from '@turf/turf';
 
@@ -27,15 +27,6 @@ async function download(page: Page, item: string): Promise<{ name: string; text:
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: item }).click()]);
   const path = await dl.path();
   return { name: dl.suggestedFilename(), text: readFileSync(path, 'utf8') };
-}
-
-/** Waits until the time bar shows `n` visible sightings (imports and restores are asynchronous). */
-async function waitForCount(page: Page, n: number): Promise<void> {
-  await page.waitForFunction(
-    (want) => Number((document.querySelector('[data-testid="visible-count"]')?.textContent ?? '').replace(/[^0-9]/g, '')) === want,
-    n,
-    { timeout: 15_000 },
-  );
 }
 
 async function importFixture(page: Page): Promise<void> {

@@ -9,19 +9,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, launch, openApp, visibleCount } from './harness';
+import { SHOTS, launch, openApp, visibleCount, waitForCount, waitIdle } from './harness';
 import { corridorOf, sightings } from './support/geodata';
 
 const DIR = 'tests/fixtures/import';
-
-/** Waits until the time bar shows `n` visible sightings (imports are asynchronous). */
-async function waitForCount(page: Page, n: number): Promise<void> {
-  await page.waitForFunction(
-    (want) => Number((document.querySelector('[data-testid="visible-count"]')?.textContent ?? '').replace(/[^0-9]/g, '')) === want,
-    n,
-    { timeout: 20_000 },
-  );
-}
 
 /** Confidence of every imported report, from the store. */
 function importedConfidences(page: Page): Promise<string[]> {
@@ -114,6 +105,14 @@ describe('importing the files analysts bring', () => {
     await page.getByTestId('import-file').setInputFiles(`${DIR}/qgis-layer.geojson`);
     await page.getByText('Imported 5 reports from qgis-layer.geojson (read as a QGIS/GDAL layer "dprk_reports_test").').waitFor();
     await waitForCount(page, start + 11);
+
+    // A plain reload restores them, and no notice says the link cannot carry them.
+    await page.waitForURL(/imp=1/);
+    await page.reload();
+    await waitIdle(page);
+    await waitForCount(page, start + 11);
+    const notices = await page.locator('.notice-info, .notice-warning, .notice-error').allTextContents();
+    assert.ok(!notices.some((n) => /cannot carry|could not be used/.test(n)), notices.join('\n'));
     await page.context().close();
   });
 

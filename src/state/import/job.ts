@@ -118,6 +118,17 @@ async function parse(text: string, fileName: string, choices: ImportChoices, rev
 }
 
 /**
+ * A file's text. UTF-8 is decoded by the browser off the main thread (`Blob.text()`), with a BOM put
+ * back so the review can say it; UTF-16 (Excel's "Unicode Text", small files) is decoded here.
+ */
+async function readText(file: File): Promise<string> {
+  const head = new Uint8Array(await file.slice(0, 3).arrayBuffer());
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return decodeText(new Uint8Array(await file.arrayBuffer()));
+  const text = await file.text();
+  return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? `\ufeff${text}` : text;
+}
+
+/**
  * Import one file: checks, parses in the worker with progress, then imports straight away when there
  * is nothing to review, or opens the review. Never throws; a failure is a notice.
  */
@@ -130,7 +141,7 @@ export async function importFile(file: File): Promise<void> {
   const gen = ++generation;
   useImportJob.setState({ ...IDLE, phase: 'reading', fileName: file.name });
   try {
-    const text = decodeText(new Uint8Array(await file.arrayBuffer()));
+    const text = await readText(file);
     if (gen !== generation) return;
     const bad = checkFileText(text);
     if (bad) return fail(file.name, bad);
