@@ -28,7 +28,24 @@ const utcToday = () => new Date().toISOString().slice(0, 10);
 export function createContext(text: string, opts: ImportOptions, read: { decimal?: DecimalMark; dateOrder?: DateOrder } = {}): RecordContext {
   const batch = importBatch(text, opts);
   const byName = new Map<string, string>();
-  for (const p of opts.places ?? []) if (!byName.has(p.name.toLowerCase())) byName.set(p.name.toLowerCase(), p.id);
+  const add = (name: string, id: string) => {
+    const key = name.trim().toLowerCase();
+    if (key && !byName.has(key)) byName.set(key, id);
+  };
+  // Full names first; then the name before a bracket ("Plekhovo (Plyokhovo)" → "Plekhovo") and the
+  // bracketed alias ("Plyokhovo"), so a file's plain place name finds the node — only where one node
+  // has that short name ("Moscow" names two stations: it finds neither).
+  const places = opts.places ?? [];
+  for (const p of places) add(p.name, p.id);
+  const short = new Map<string, string[]>();
+  for (const p of places) {
+    const m = /^([^(]+)\(([^)]+)\)/.exec(p.name.slice(0, 200));
+    for (const name of m ? [m[1]!, m[2]!] : []) {
+      const key = name.trim().toLowerCase();
+      short.set(key, [...(short.get(key) ?? []), p.id]);
+    }
+  }
+  for (const [name, ids] of short) if (ids.length === 1) add(name, ids[0]!);
   const today = opts.today && /^\d{4}-\d{2}-\d{2}$/.test(opts.today) ? opts.today : utcToday();
   return {
     batch,
