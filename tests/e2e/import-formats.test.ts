@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, launch, openApp, visibleCount, waitForCount, waitIdle } from './harness';
+import { SHOTS, axeAudit, launch, openApp, visibleCount, waitForCount, waitIdle } from './harness';
 import { corridorOf, sightings } from './support/geodata';
 
 const DIR = 'tests/fixtures/import';
@@ -136,6 +136,19 @@ describe('importing the files analysts bring', () => {
     await waitForCount(page, start + 5);
     const dates = await page.evaluate(() => (window.__corridorWatch!.state() as { filters: { from: string; to: string } }).filters);
     assert.deepEqual([dates.from, dates.to], ['2023-07-01', '2026-11-15']);
+    await page.context().close();
+  });
+
+  test('axe finds no serious or critical violations in the reviews of an ACLED file and of odd rows', async () => {
+    const { page } = await openApp(browser, { bypassCSP: true });
+    for (const name of ['reports-odd.csv', 'acled-current.csv']) {
+      await page.getByTestId('import-file').setInputFiles(`${DIR}/${name}`);
+      const dialog = page.getByRole('dialog', { name: `Review ${name}` });
+      await dialog.waitFor();
+      assert.deepEqual(await axeAudit(page), [], name);
+      await dialog.getByRole('button', { name: 'Refuse the whole file' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
     await page.context().close();
   });
 
