@@ -22,6 +22,7 @@ import {
 } from '../url';
 import { CONFIDENCES } from '../metrics/columns';
 import { actions, useStore, type AppState } from './store';
+import { linkHadImports } from './import/restore';
 import { DATA_END, DATA_START, DEFAULT_CAMERA, type Camera } from './types';
 
 /**
@@ -135,7 +136,9 @@ export function restoreFromHash(hash: string): OpenedLink {
   const hasCamera =
     /(^|[#&])(map|z)=|^#\d/.test(hash.slice(0, 8192)) && !notices.some((n) => /"(map|z)=/.test(n));
   applyUrlState(state, hasCamera);
-  if (notices.length) actions.notify('warning', 'Parts of this link could not be used and were ignored:', notices);
+  // `imp` is said once, and only when true: after restoring, when this browser has no imported reports.
+  const ignored = notices.filter((n) => !n.startsWith('This view included imported data'));
+  if (ignored.length) actions.notify('warning', 'Parts of this link could not be used and were ignored:', ignored);
   return { linkDataVersion: state.d, imported: state.imp, fromLink: true };
 }
 
@@ -145,6 +148,9 @@ let currentDataVersion: () => string | null = () => null;
 export function currentLink(): FittedLink {
   return fitLink(toUrlState(useStore.getState(), currentDataVersion()), URL_DEFAULTS);
 }
+
+/** The bundled data's version the links name (`d=`), or null before the data is loaded. */
+export const dataVersionNow = (): string | null => currentDataVersion();
 
 /**
  * The permalink of the view as it is now, without waiting for the debounced hash update (exports, the
@@ -172,7 +178,7 @@ export function startUrlSync(dataVersion: () => string | null, link: Pick<Opened
   const d = dataVersion();
   const versionNote = d && link.linkDataVersion ? dataVersionNotice(link.linkDataVersion, d) : null;
   if (versionNote) actions.notify('warning', versionNote);
-  if (link.imported) actions.notify('info', 'This link was made from a view that included imported reports; a link cannot carry them.');
+  if (link.imported) linkHadImports();
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let push = false;

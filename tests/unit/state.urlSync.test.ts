@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { restoreImports } from '../../src/state/import';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { CATEGORIES, SOURCE_KINDS } from '../../src/domain/schemas';
 import { CONFIDENCES, allocColumns } from '../../src/metrics/columns';
@@ -424,13 +425,17 @@ describe('startUrlSync (with a stub window)', () => {
     expect(useStore.getState().ui.panel).toBe('details');
     stop();
   });
-  test('the data version goes into the link; other data and imports get a notice', () => {
+  test('the data version goes into the link; other data gets a notice, imports one only when none are restored', async () => {
     const stop = startUrlSync(() => '0000abcd', { linkDataVersion: '1111ef00', imported: true });
     expect(calls).toEqual([['replace', `${BASE}&d=0000abcd`]]);
     expect(useStore.getState().notices.map((n) => [n.level, n.text])).toEqual([
       ['warning', 'This link was made with other data (version 1111ef00; now 0000abcd): counts and selections may differ'],
-      ['info', 'This link was made from a view that included imported reports; a link cannot carry them.'],
     ]);
+    // Nothing is saved in this browser (no IndexedDB here): once restoring is done, that is said.
+    await restoreImports();
+    expect(useStore.getState().notices.map((n) => n.text).at(-1)).toBe(
+      'This link was made from a view that included imported reports, which are not in this browser: a link cannot carry them.',
+    );
     stop();
   });
 });
