@@ -135,6 +135,8 @@ export const SightingProps = z.object({
   synthetic: z.literal(true).optional(),
   /** Set on analyst-imported reports. */
   imported: z.literal(true).optional(),
+  /** Set on the analyst's own reports, written in the app (always also `imported`: not in the bundled data). */
+  own: z.literal(true).optional(),
 });
 
 export const Source = z.object({
@@ -170,6 +172,7 @@ export type IsoDate = z.infer<typeof IsoDate>;
 export type Accuracy = z.infer<typeof Accuracy>;
 export type Confidence = z.infer<typeof Confidence>;
 export type Category = z.infer<typeof Category>;
+export type LocationPrecision = z.infer<typeof LocationPrecision>;
 export type SourceKind = z.infer<typeof SourceKind>;
 export type NodeKind = z.infer<typeof NodeKind>;
 export type NodeProps = z.infer<typeof NodeProps>;

@@ -17,6 +17,7 @@ import { basemapStyle, buildBasemap } from './basemap';
 import { useDeckLayers } from './useDeckLayers';
 import { exposeTestHandle } from './testHandle';
 import { pickedId, tooltipText } from './picking';
+import { mapClicked, useReportForm } from '../state/own/form';
 // The basemap ships as a static JSON asset of the build (fetched from the app's own origin).
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 
@@ -66,6 +67,8 @@ export function MapView() {
       interleaved: false,
       layers: [],
       onClick: (info) => {
+        // While the report form is placing a report, the click is its position, not a selection.
+        if (info.coordinate && mapClicked(info.coordinate[0]!, info.coordinate[1]!)) return;
         const id = pickedId(info, useStore.getState().sightingSets);
         actions.select({ featureId: id });
       },
@@ -76,7 +79,7 @@ export function MapView() {
         const text = id ? tooltipText(id, s.data, s.sightingSets) : null;
         return text ? { text, className: 'map-tooltip' } : null;
       },
-      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+      getCursor: ({ isHovering }) => (useReportForm.getState().placing ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     });
     map.addControl(overlay);
     mapRef.current = map;

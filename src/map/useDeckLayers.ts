@@ -21,6 +21,7 @@ import { selectionLayer, type Marker } from '../layers/selection';
 import { corridorLayer, evidenceLayer, type EvidencePoint } from '../layers/corridors';
 import { labelSetAt, networkLabelSets, networkLabelsLayer, NETWORK_LABELS_MIN_ZOOM } from '../layers/networkLabels';
 import places from './data/places.json';
+import { useAnalystLayers } from './useAnalystLayers';
 
 export const FONT_FAMILY = 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
 
@@ -96,6 +97,8 @@ export function useDeckLayers(): Layer[] {
   const catIdx = filters.categories.length ? filters.categories.map((c) => CATEGORIES.indexOf(c)) : CATEGORIES.map((_, i) => i);
   const confIdx = filters.confidences.length ? filters.confidences.map((c) => CONFIDENCES.indexOf(c)) : CONFIDENCES.map((_, i) => i);
 
+  // Own reports, changes since a link, the report form's position: rings over the dots (src/map/useAnalystLayers.ts).
+  const analyst = useAnalystLayers();
   const markers = useMemo((): Marker[] => {
     const out: Marker[] = [];
     const add = (id: string | null, kind: Marker['kind']) => {
@@ -137,7 +140,7 @@ export function useDeckLayers(): Layer[] {
         }, { visible }),
       );
     }
-    out.push(evidenceLayer(evidence), selectionLayer(markers));
+    out.push(...analyst, evidenceLayer(evidence), selectionLayer(markers));
     return out;
-  }, [data, routes, nodes, showStations, labelLevel, near, layers, featureId, buffers, bounds.fromDay, bounds.toDay, catIdx.join(), confIdx.join(), markers, corridorPolygon, evidence]);
+  }, [data, routes, nodes, showStations, labelLevel, near, layers, featureId, buffers, bounds.fromDay, bounds.toDay, catIdx.join(), confIdx.join(), markers, corridorPolygon, evidence, analyst]);
 }

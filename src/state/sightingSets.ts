@@ -51,19 +51,20 @@ export function makeColumnarSet(key: SetKey, columns: Columns): SightingSet {
 }
 
 /**
- * Which sightings pass the text, source-kind and publisher filters (those the GPU cannot do): 1 or 0 per
- * sighting. Returns null when neither filter is set (everything passes).
+ * Which sightings pass the text, source-kind and publisher filters and the "only these reports" filter
+ * (those the GPU cannot do): 1 or 0 per sighting. Returns null when none is set (everything passes).
  */
 export function textSourcePass(
   set: SightingSet,
   query: string,
   sourceKinds: Filters['sourceKinds'],
   publishers: Filters['publishers'] = [],
+  onlyIds: Filters['onlyIds'] = null,
 ): Uint8Array | null {
   const q = query.trim().toLowerCase();
   const kinds = sourceKinds.length ? sourceKindMask(sourceKinds) : 0;
   const pubs = new Set(publishers);
-  if (!q && !kinds && !pubs.size) return null;
+  if (!q && !kinds && !pubs.size && !onlyIds) return null;
   const n = set.columns.length;
   const out = new Uint8Array(n);
   const mask = set.columns.sourceMask;
@@ -72,6 +73,7 @@ export function textSourcePass(
     if (kinds && (mask[i]! & kinds) === 0) continue;
     if (q && !(hay ? hay[i]!.includes(q) : set.columns.ids[i]!.includes(q))) continue;
     if (pubs.size && !(set.publishers?.[i]?.split('\n').some((p) => pubs.has(p)) ?? false)) continue;
+    if (onlyIds && !onlyIds.has(set.columns.ids[i]!)) continue;
     out[i] = 1;
   }
   return out;

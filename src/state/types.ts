@@ -27,6 +27,8 @@ export interface Filters {
   query: string;
   /** Corridor half-width, km. */
   widthKm: number;
+  /** Only these report ids ("show only what changed" since a link's data); null = no such filter. */
+  onlyIds?: ReadonlySet<string> | null;
 }
 
 export interface Selection {
@@ -43,6 +45,8 @@ export interface Notice {
   text: string;
   /** Longer detail lines (e.g. the first 20 problems of an import). */
   details?: string[];
+  /** A button beside the text (e.g. "Save analysis file" when saving in the browser failed). */
+  action?: { label: string; run: () => void };
 }
 
 export const DATA_START = '2023-07-01';
@@ -57,6 +61,7 @@ export const DEFAULT_FILTERS: Filters = {
   publishers: [],
   query: '',
   widthKm: 25,
+  onlyIds: null,
 };
 
 /** Frames the theatre from Kursk to Rajin on a ~1440 px wide screen. */

@@ -19,6 +19,8 @@ import { ScenarioPanel } from './ScenarioPanel';
 import { DataMenu } from './DataMenu';
 import { ShareButton } from './ShareButton';
 import { PlaceSearch } from './PlaceSearch';
+import { ReportFormSlot } from './ReportFormSlot';
+import { SinceLinkSlot } from './SinceLinkSlot';
 
 function useEscapeClearsSelection() {
   useEffect(() => {
@@ -67,6 +69,9 @@ export function App() {
         </aside>
         <main className="center">
           <Notices />
+          <ErrorBoundary label="What changed since the link">
+            <SinceLinkSlot />
+          </ErrorBoundary>
           <MapView />
           <ErrorBoundary label="The time bar">
             <TimeSlider />
@@ -78,6 +83,9 @@ export function App() {
           )}
         </main>
         <RightPanel details={<DetailsPanel />} corridors={<CorridorPanel />} scenarios={<ScenarioPanel />} />
+        <ErrorBoundary label="The report form">
+          <ReportFormSlot />
+        </ErrorBoundary>
       </div>
     </div>
   );

@@ -128,7 +128,7 @@ describe(`importing ${N.toLocaleString('en-GB')} rows`, () => {
     );
 
     await mark();
-    await page.getByRole('checkbox', { name: 'Imported reports' }).check();
+    await page.getByRole('checkbox', { name: 'Imported and own reports' }).check();
     await page.waitForFunction(
       (want) => Number((document.querySelector('[data-testid="visible-count"]')?.textContent ?? '').replace(/[^0-9]/g, '')) === want,
       start + N,

@@ -124,6 +124,7 @@ export function tableDraft(
     place: get('place'),
     note: get('note'),
     quantity,
+    own: get('own'),
     sources: draftSources(citation, layout.citations.length, get('source'), get('url'), known),
   };
 }
