@@ -8,13 +8,14 @@ import { Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Layer } from '@deck.gl/core';
 import type { Topology } from 'topojson-specification';
 import { actions, useStore } from '../state/store';
 import type { Camera } from '../state/types';
 import { roundCamera } from '../state/urlSync';
 import { basemapStyle, buildBasemap } from './basemap';
 import { useDeckLayers } from './useDeckLayers';
-import { exposeTestHandle } from './testHandle';
+import { exposeTestHandle, recordDeckFrame } from './testHandle';
 import { pickedId, tooltipText } from './picking';
 // The basemap ships as a static JSON asset of the build (fetched from the app's own origin).
 import countriesUrl from 'world-atlas/countries-50m.json?url';
@@ -30,11 +31,15 @@ function cameraOf(map: MlMap): Camera {
   return roundCamera({ zoom: map.getZoom(), lat: c.lat, lon: c.lng, bearing: map.getBearing(), pitch: map.getPitch() });
 }
 
+const isSightings = (l: Layer) => l.props.visible && (l.id.startsWith('sightings-') || l.id === 'imported');
+
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const layers = useDeckLayers();
+  // Sighting points in the layers last handed to deck.gl (for the frame log of tests and benchmarks).
+  const pointsRef = useRef(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -68,6 +73,7 @@ export function MapView() {
         return text ? { text, className: 'map-tooltip' } : null;
       },
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+      onAfterRender: ({ gl }) => recordDeckFrame(pointsRef.current, gl as WebGL2RenderingContext),
     });
     map.addControl(overlay);
     mapRef.current = map;
@@ -111,6 +117,7 @@ export function MapView() {
   }, []);
 
   useEffect(() => {
+    pointsRef.current = layers.reduce((n, l) => n + (isSightings(l) ? (l.props.data as { length: number }).length : 0), 0);
     overlayRef.current?.setProps({ layers });
   }, [layers]);
 

@@ -13,12 +13,32 @@ export interface TestHandle {
   pick(x: number, y: number, radius?: number): { layer: string; id: string | null } | null;
   project(lon: number, lat: number): { x: number; y: number };
   state(): unknown;
+  /** Every deck.gl frame drawn so far: page time (ms) and the sighting points in its layers. */
+  deckFrames(): readonly DeckFrame[];
+}
+
+export interface DeckFrame {
+  t: number;
+  points: number;
 }
 
 declare global {
   interface Window {
     __corridorWatch?: TestHandle;
+    /** Set by the browser benchmark (never by the app) to fence the GPU after a frame. */
+    __deckFrameProbe?: (points: number, gl: WebGL2RenderingContext) => void;
   }
+}
+
+const frames: DeckFrame[] = [];
+
+/**
+ * Called after every deck.gl frame with the number of sighting points drawn. Keeps the first 1,000 frames
+ * (what start-up tests look at) and passes the frame to a benchmark's probe when one is installed.
+ */
+export function recordDeckFrame(points: number, gl: WebGL2RenderingContext): void {
+  if (frames.length < 1000) frames.push({ t: performance.now(), points });
+  window.__deckFrameProbe?.(points, gl);
 }
 
 export function exposeTestHandle(map: MlMap, overlay: MapboxOverlay): void {
@@ -38,5 +58,6 @@ export function exposeTestHandle(map: MlMap, overlay: MapboxOverlay): void {
       return { x: r.left + p.x, y: r.top + p.y };
     },
     state: () => useStore.getState(),
+    deckFrames: () => frames,
   };
 }

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench:browser [-- --runs 3 --sizes 0,100000,1000000 --steps 6 --no-build --app-dir DIR --json]`
+ *
+ * `--no-build` reuses dist/ when it exists; `--app-dir` measures another build of the app (e.g. a copy of
+ * an earlier dist/, for before/after tables) and skips the app build.
+ *
+ * The app beside a bare deck.gl page (bench/browser/: MapLibre + MapboxOverlay, the same basemap, the
+ * same bundled sightings and routes, N binary-attribute points with a DataFilterExtension), built from the
+ * same node_modules. For each size the two pages run interleaved (app, bare, then bare, app, …), each in
+ * a fresh Chromium with software WebGL, and the table gives medians, spreads and app/bare ratios. The
+ * machine may be shared: trust the ratios of one run and the CPU times more than wall-clock seconds.
+ * Not a test: nothing here passes or fails on a number.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch } from '../tests/e2e/harness';
+import { runPage, type Kind, type RunResult } from './lib/pageRun';
+import { serveStatic } from './lib/staticServer';
+
+const args = process.argv.slice(2);
+const opt = (name: string, d: string) => {
+  const k = args.indexOf(name);
+  return k >= 0 ? args[k + 1]! : d;
+};
+const runs = Number(opt('--runs', '3'));
+const sizes = opt('--sizes', '0,100000,1000000').split(',').map(Number);
+const steps = Number(opt('--steps', '6'));
+const port = Number(opt('--port', process.env.BENCH_PORT ?? '4290'));
+const json = args.includes('--json');
+const ROOT = join(import.meta.dirname, '..');
+const BARE = join(ROOT, 'test-results/bench/bare');
+
+function build(cmd: string[], what: string): void {
+  const r = spawnSync('npx', cmd, { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${what} build failed`);
+}
+const appDir = args.includes('--app-dir') ? opt('--app-dir', 'dist') : join(ROOT, 'dist');
+if (!args.includes('--app-dir') && (!args.includes('--no-build') || !existsSync(join(appDir, 'index.html')))) build(['vite', 'build', '--logLevel', 'warn'], 'app');
+build(['vite', 'build', '--config', 'bench/browser/vite.config.ts'], 'bare page');
+
+const bundled = (JSON.parse(readFileSync(join(ROOT, 'geodata/sightings.geojson'), 'utf8')) as { features: unknown[] }).features.length;
+const server = await serveStatic({ '/app/': appDir, '/bare/': BARE }, port);
+const base = `http://127.0.0.1:${port}`;
+
+/** The app's map size, so the bare page fills as many pixels and fits the same camera. */
+async function appMapSize(): Promise<{ w: number; h: number }> {
+  const browser = await launch();
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await page.goto(`${base}/app/`);
+    const box = await page.getByTestId('map').boundingBox();
+    return { w: Math.round(box!.width), h: Math.round(box!.height) };
+  } finally {
+    await browser.close();
+  }
+}
+
+const size = await appMapSize();
+const urlOf = (kind: Kind, n: number) =>
+  kind === 'app' ? `${base}/app/${n ? `?synthetic=${n}&seed=1` : ''}` : `${base}/bare/?n=${n}&seed=1&w=${size.w}&h=${size.h}`;
+
+const results: RunResult[] = [];
+try {
+  for (const n of sizes) {
+    for (let r = 0; r < runs; r++) {
+      const order: Kind[] = r % 2 === 0 ? ['app', 'bare'] : ['bare', 'app'];
+      for (const kind of order) {
+        const res = await runPage({ kind, n, url: urlOf(kind, n), expected: bundled + n, steps, timeoutMs: 20 * 60_000 });
+        results.push(res);
+        console.error(
+          `${kind.padEnd(4)} n=${String(n).padStart(7)} run ${r + 1}: first draw ${(res.firstDrawMs / 1000).toFixed(2)} s, idle ${(res.idleMs / 1000).toFixed(2)} s, ` +
+            `main CPU ${res.mainCpuS.toFixed(2)} s, ${res.rendererMb.toFixed(0)} MB, step ${median(res.stepCpuMs).toFixed(1)} ms`,
+        );
+      }
+    }
+  }
+} finally {
+  server.close();
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : Number.NaN;
+}
+
+type Row = { label: string; unit: string; of: (r: RunResult) => number; digits: number };
+const ROWS: Row[] = [
+  { label: 'first draw of every point', unit: 's', of: (r) => r.firstDrawMs / 1000, digits: 2 },
+  { label: 'map idle', unit: 's', of: (r) => r.idleMs / 1000, digits: 2 },
+  { label: 'deck frames to first picture', unit: '', of: (r) => r.deckFrames, digits: 0 },
+  { label: 'main-thread CPU to settled', unit: 's', of: (r) => r.mainCpuS, digits: 2 },
+  { label: 'renderer CPU (incl. workers)', unit: 's', of: (r) => r.rendererCpuS, digits: 2 },
+  { label: 'renderer memory (PSS)', unit: 'MB', of: (r) => r.rendererMb, digits: 0 },
+  { label: 'JS heap used', unit: 'MB', of: (r) => r.heapMb, digits: 0 },
+  { label: 'main-thread CPU per slider step', unit: 'ms', of: (r) => median(r.stepCpuMs), digits: 1 },
+  { label: 'slider input handler', unit: 'ms', of: (r) => median(r.stepHandlerMs), digits: 1 },
+];
+
+const fmt = (xs: number[], d: number) => (xs.length ? `${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})` : 'n/a');
+const table: Record<string, Record<string, { app: number; bare: number; ratio: number; ratioMin: number; ratioMax: number }>> = {};
+for (const n of sizes) {
+  const app = results.filter((r) => r.kind === 'app' && r.n === n);
+  const bare = results.filter((r) => r.kind === 'bare' && r.n === n);
+  const title = n === 0 ? 'default view (bundled data)' : `${n.toLocaleString('en-GB')} synthetic points`;
+  console.log(`\n${title} — ${app.length} app / ${bare.length} bare runs, interleaved; median (min–max)`);
+  console.log(`${'metric'.padEnd(34)} ${'app'.padStart(24)} ${'bare page'.padStart(24)} ${'app/bare'.padStart(18)}`);
+  table[n] = {};
+  for (const row of ROWS) {
+    const a = app.map(row.of);
+    const b = bare.map(row.of);
+    // Per-pair ratios (run k of the app against run k of the bare page) give the spread of the ratio.
+    const pairs = a.map((x, k) => x / b[k]!).filter(Number.isFinite);
+    const ratio = median(a) / median(b);
+    table[n]![row.label] = { app: median(a), bare: median(b), ratio, ratioMin: Math.min(...pairs), ratioMax: Math.max(...pairs) };
+    const rs = Number.isFinite(ratio) ? `${ratio.toFixed(2)}× (${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)})` : 'n/a';
+    console.log(`${`${row.label}${row.unit ? `, ${row.unit}` : ''}`.padEnd(34)} ${fmt(a, row.digits).padStart(24)} ${fmt(b, row.digits).padStart(24)} ${rs.padStart(18)}`);
+  }
+}
+mkdirSync(join(ROOT, 'test-results/bench'), { recursive: true });
+const out = join(ROOT, `test-results/bench/browser-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(out, JSON.stringify({ size, sizes, runs, steps, results, table }, null, 2));
+console.log(`\nraw runs: ${out}`);
+if (json) console.log(JSON.stringify(table));
