@@ -6,7 +6,7 @@
  */
 import type { SightingFeature, Source } from '../domain/schemas';
 import { allocColumns, toColumns, type Columns } from '../metrics/columns';
-import { concatColumns } from './concatColumns';
+import { concatColumns } from '../metrics/handover';
 
 /** Everything `makeSet` derives from features, index-aligned with them. */
 export interface SetParts {
