@@ -2,7 +2,7 @@
  * The bare page's points as GPU-ready arrays: the bundled sightings first, then `n` synthetic points from
  * the app's generator (same seed, same distribution), coloured by category, filtered by day.
  */
-import { generateSynthetic } from '../../scripts/lib/synthetic';
+import { generateSynthetic } from '../../src/state/syntheticData';
 import type { NodeFeature, RouteFeature } from '../../src/domain/schemas';
 
 export interface PointsRequest {
