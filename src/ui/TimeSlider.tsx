@@ -3,10 +3,11 @@
  * slides the window forward by a week or a month at a chosen speed.
  */
 import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { dateToDay, dayToIso } from '../domain/dates';
 import { actions, useStore } from '../state/store';
 import { DATA_END, DATA_START } from '../state/types';
-import { selectVisible, visibleCount } from '../state/derived';
+import { visibleTotal } from '../state/derived';
 
 const MIN = dateToDay(DATA_START);
 const MAX = dateToDay(DATA_END);
@@ -28,9 +29,9 @@ export function stepWindow(from: string, to: string, step: 'week' | 'month'): { 
 }
 
 export function TimeSlider() {
-  const { from, to } = useStore((s) => s.filters);
+  const { from, to } = useStore(useShallow((s) => ({ from: s.filters.from, to: s.filters.to })));
   const ui = useStore((s) => s.ui);
-  const count = useStore((s) => visibleCount(selectVisible(s.sightingSets, s.filters, s.layers)));
+  const count = useStore((s) => visibleTotal(s.sightingSets, s.filters, s.layers));
   const a = dateToDay(from);
   const b = dateToDay(to);
 
