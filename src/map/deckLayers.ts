@@ -1,0 +1,58 @@
+/**
+ * The deck.gl layer list for a view of the store: a layer exists only when it is switched on and has
+ * something to draw (an empty or hidden layer would still be initialised, compiled and drawn by deck.gl).
+ * Pure: plain inputs in, layer descriptions out; `useDeckLayers` memoises the inputs.
+ */
+import type { Layer } from '@deck.gl/core';
+import type { AreaFeature, NodeFeature, RouteFeature } from '../domain/schemas';
+import type { LayerId } from '../state/types';
+import { areasLayer } from '../layers/areas';
+import { corridorLayer, evidenceLayer, type CorridorPolygon, type EvidencePoint } from '../layers/corridors';
+import { labelsLayer, type PlaceLabel } from '../layers/labels';
+import { nodesLayer } from '../layers/nodes';
+import { routesLayer } from '../layers/routes';
+import { selectionLayer, type Marker } from '../layers/selection';
+import { sightingsLayer, type SightingBuffers, type SightingFilterUniforms } from '../layers/sightings';
+
+export interface LayerInputs {
+  layers: Readonly<Record<LayerId, boolean>>;
+  highlightId: string | null;
+  /** The selected corridor's polygon, when one is selected and joined. */
+  corridor: CorridorPolygon | null;
+  areas: readonly AreaFeature[];
+  rail: readonly RouteFeature[];
+  sea: readonly RouteFeature[];
+  labels: PlaceLabel[];
+  majorNodes: readonly NodeFeature[];
+  /** Minor stations; empty when zoomed too far out to show them. */
+  stations: readonly NodeFeature[];
+  /** One entry per sighting set, in draw order; `imported` sets follow the `imported` toggle. */
+  sightings: readonly { key: string; buffers: SightingBuffers }[];
+  window: SightingFilterUniforms;
+  evidence: readonly EvidencePoint[];
+  markers: Marker[];
+}
+
+/**
+ * The layers to draw, bottom to top.
+ * @example deckLayers(inputs).map((l) => l.id) // ['areas', 'rail', 'sea', 'labels', 'nodes', 'sightings-bundled']
+ */
+export function deckLayers(x: LayerInputs): Layer[] {
+  const on = x.layers;
+  const h = { highlightId: x.highlightId };
+  const out: (Layer | null)[] = [
+    on.corridors && x.corridor ? corridorLayer(x.corridor) : null,
+    on.areas && x.areas.length ? areasLayer(x.areas, h) : null,
+    on.rail && x.rail.length ? routesLayer('rail', x.rail, h) : null,
+    on.sea && x.sea.length ? routesLayer('sea', x.sea, h) : null,
+    on.labels && x.labels.length ? labelsLayer(x.labels) : null,
+    on.nodes && x.stations.length ? nodesLayer(x.stations, { ...h, id: 'stations' }) : null,
+    on.nodes && x.majorNodes.length ? nodesLayer(x.majorNodes, h) : null,
+  ];
+  for (const { key, buffers } of x.sightings) {
+    const imported = key === 'imported';
+    if ((imported ? on.imported : on.sightings) && buffers.length) out.push(sightingsLayer(imported ? 'imported' : `sightings-${key}`, buffers, x.window));
+  }
+  out.push(x.evidence.length ? evidenceLayer(x.evidence) : null, x.markers.length ? selectionLayer(x.markers) : null);
+  return out.filter((l): l is Layer => l !== null);
+}
