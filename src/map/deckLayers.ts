@@ -33,11 +33,13 @@ export interface LayerInputs {
   markers: Marker[];
 }
 
-/**
- * The layers to draw, bottom to top.
- * @example deckLayers(inputs).map((l) => l.id) // ['areas', 'rail', 'sea', 'labels', 'nodes', 'sightings-bundled']
- */
-export function deckLayers(x: LayerInputs): Layer[] {
+/** What the sightings layers need. */
+export type SightingInputs = Pick<LayerInputs, 'layers' | 'sightings' | 'window'>;
+/** What the layers under the sightings need (none of it changes on a slider step). */
+export type BaseInputs = Omit<LayerInputs, 'sightings' | 'window' | 'evidence' | 'markers'>;
+
+/** Corridor, areas, routes, labels and nodes, bottom to top. */
+export function baseLayers(x: BaseInputs): Layer[] {
   const on = x.layers;
   const h = { highlightId: x.highlightId };
   const out: (Layer | null)[] = [
@@ -49,10 +51,29 @@ export function deckLayers(x: LayerInputs): Layer[] {
     on.nodes && x.stations.length ? nodesLayer(x.stations, { ...h, id: 'stations' }) : null,
     on.nodes && x.majorNodes.length ? nodesLayer(x.majorNodes, h) : null,
   ];
+  return out.filter((l): l is Layer => l !== null);
+}
+
+/** One layer per sighting set with points, filtered by the window on the GPU. */
+export function sightingLayers(x: SightingInputs): Layer[] {
+  const out: Layer[] = [];
   for (const { key, buffers } of x.sightings) {
     const imported = key === 'imported';
-    if ((imported ? on.imported : on.sightings) && buffers.length) out.push(sightingsLayer(imported ? 'imported' : `sightings-${key}`, buffers, x.window));
+    if ((imported ? x.layers.imported : x.layers.sightings) && buffers.length) out.push(sightingsLayer(imported ? 'imported' : `sightings-${key}`, buffers, x.window));
   }
-  out.push(x.evidence.length ? evidenceLayer(x.evidence) : null, x.markers.length ? selectionLayer(x.markers) : null);
-  return out.filter((l): l is Layer => l !== null);
+  return out;
+}
+
+/** Evidence rings and the selection ring, above everything. */
+export function markerLayers(evidence: readonly EvidencePoint[], markers: Marker[]): Layer[] {
+  return [...(evidence.length ? [evidenceLayer(evidence)] : []), ...(markers.length ? [selectionLayer(markers)] : [])];
+}
+
+/**
+ * The layers to draw, bottom to top. (`useDeckLayers` builds the three groups separately, so a slider
+ * step hands deck.gl the very same layer objects for everything but the sightings.)
+ * @example deckLayers(inputs).map((l) => l.id) // ['areas', 'rail', 'sea', 'labels', 'nodes', 'sightings-bundled']
+ */
+export function deckLayers(x: LayerInputs): Layer[] {
+  return [...baseLayers(x), ...sightingLayers(x), ...markerLayers(x.evidence, x.markers)];
 }

@@ -19,7 +19,7 @@ import type { SightingBuffers } from '../layers/sightings';
 import { buildSightingBuffers, filterClasses, withPass } from '../layers/sightingBuffers';
 import type { Marker } from '../layers/selection';
 import type { EvidencePoint } from '../layers/corridors';
-import { deckLayers } from './deckLayers';
+import { baseLayers, markerLayers, sightingLayers } from './deckLayers';
 import places from './data/places.json';
 
 /** Natural Earth places worth labelling at theatre scale (scale rank ≤ 3, or a capital). */
@@ -134,10 +134,12 @@ export function useDeckLayers(): Layer[] {
     return out;
   }, [data, sets, featureId, hoverId]);
 
-  return useMemo(
+  // Three groups, each memoised on its own inputs: a slider step rebuilds the sightings layers only and
+  // hands deck.gl the very same objects for the rest (nothing to diff).
+  const base = useMemo(
     () =>
       data
-        ? deckLayers({
+        ? baseLayers({
             layers: s.layers,
             highlightId: featureId,
             corridor,
@@ -147,12 +149,14 @@ export function useDeckLayers(): Layer[] {
             labels: LABELS_BY_DETAIL[s.labelLevel]!,
             majorNodes: nodes.major,
             stations: s.showStations ? nodes.stations : [],
-            sightings,
-            window: { fromDay, toDay, classes },
-            evidence,
-            markers,
           })
         : [],
-    [data, routes, nodes, s.showStations, s.labelLevel, s.layers, featureId, sightings, fromDay, toDay, classes, markers, corridor, evidence],
+    [data, routes, nodes, s.showStations, s.labelLevel, s.layers, featureId, corridor],
   );
+  const dots = useMemo(
+    () => (data ? sightingLayers({ layers: s.layers, sightings, window: { fromDay, toDay, classes } }) : []),
+    [data, s.layers, sightings, fromDay, toDay, classes],
+  );
+  const rings = useMemo(() => markerLayers(evidence, markers), [evidence, markers]);
+  return useMemo(() => [...base, ...dots, ...rings], [base, dots, rings]);
 }

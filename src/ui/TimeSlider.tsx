@@ -11,7 +11,11 @@ import { visibleTotal } from '../state/derived';
 
 const MIN = dateToDay(DATA_START);
 const MAX = dateToDay(DATA_END);
-const fmt = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// Formatters made once: toLocaleString with options builds a new Intl formatter on every call, which a
+// slider step (two dates and a count per render) would pay each time.
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const COUNT = new Intl.NumberFormat('en-GB');
+const fmt = (iso: string) => DATE.format(new Date(`${iso}T00:00:00Z`));
 
 /** Moves [from, to] forward by one step, keeping its length; stops at the end of the data. */
 export function stepWindow(from: string, to: string, step: 'week' | 'month'): { from: string; to: string } | null {
@@ -92,7 +96,7 @@ export function TimeSlider() {
         </select>
       </label>
       <output className="count" aria-live="polite" data-testid="visible-count">
-        {count.toLocaleString('en-GB')} sighting{count === 1 ? '' : 's'} in view
+        {COUNT.format(count)} sighting{count === 1 ? '' : 's'} in view
       </output>
     </section>
   );
