@@ -1,8 +1,10 @@
 /**
- * `npm run bench:browser [-- --runs 3 --sizes 0,100000,1000000 --steps 6 --no-build --app-dir DIR --json]`
+ * `npm run bench:browser [-- --runs 3 --sizes 0,100000,1000000 --steps 6 --no-build --app-dir DIR --hash '#…' --profile --json]`
  *
- * `--no-build` reuses dist/ when it exists; `--app-dir` measures another build of the app (e.g. a copy of
- * an earlier dist/, for before/after tables) and skips the app build.
+ * `--profile` saves CPU profiles of every page (test-results/bench/*.cpuprofile) and prints their top
+ * functions by self time. `--no-build` reuses dist/ when it exists; `--app-dir` measures another build of the app (e.g. a copy of
+ * an earlier dist/, for before/after tables) and skips the app build; `--hash` opens the app on a link
+ * (e.g. `'#v=1&layers=rail,sea,sightings'` to see what a layer costs).
  *
  * The app beside a bare deck.gl page (bench/browser/: MapLibre + MapboxOverlay, the same basemap, the
  * same bundled sightings and routes, N binary-attribute points with a DataFilterExtension), built from the
@@ -57,8 +59,9 @@ async function appMapSize(): Promise<{ w: number; h: number }> {
 }
 
 const size = await appMapSize();
+const hash = opt('--hash', '');
 const urlOf = (kind: Kind, n: number) =>
-  kind === 'app' ? `${base}/app/${n ? `?synthetic=${n}&seed=1` : ''}` : `${base}/bare/?n=${n}&seed=1&w=${size.w}&h=${size.h}`;
+  kind === 'app' ? `${base}/app/${n ? `?synthetic=${n}&seed=1` : ''}${hash}` : `${base}/bare/?n=${n}&seed=1&w=${size.w}&h=${size.h}`;
 
 const results: RunResult[] = [];
 try {
@@ -66,11 +69,12 @@ try {
     for (let r = 0; r < runs; r++) {
       const order: Kind[] = r % 2 === 0 ? ['app', 'bare'] : ['bare', 'app'];
       for (const kind of order) {
-        const res = await runPage({ kind, n, url: urlOf(kind, n), expected: bundled + n, steps, timeoutMs: 20 * 60_000 });
+        const profile = args.includes('--profile') ? join(ROOT, `test-results/bench/${kind}-${n}-run${r + 1}`) : undefined;
+        const res = await runPage({ kind, n, url: urlOf(kind, n), expected: bundled + n, steps, timeoutMs: 20 * 60_000, ...(profile ? { profile } : {}) });
         results.push(res);
         console.error(
           `${kind.padEnd(4)} n=${String(n).padStart(7)} run ${r + 1}: first draw ${(res.firstDrawMs / 1000).toFixed(2)} s, idle ${(res.idleMs / 1000).toFixed(2)} s, ` +
-            `main CPU ${res.mainCpuS.toFixed(2)} s, ${res.rendererMb.toFixed(0)} MB, step ${median(res.stepCpuMs).toFixed(1)} ms`,
+            `main CPU ${res.mainCpuS.toFixed(2)} s, ${res.rendererMb.toFixed(0)} MB, step ${(median(res.stepCpuMs) - median(res.quietCpuMs)).toFixed(1)} ms net`,
         );
       }
     }
@@ -91,9 +95,11 @@ const ROWS: Row[] = [
   { label: 'deck frames to first picture', unit: '', of: (r) => r.deckFrames, digits: 0 },
   { label: 'main-thread CPU to settled', unit: 's', of: (r) => r.mainCpuS, digits: 2 },
   { label: 'renderer CPU (incl. workers)', unit: 's', of: (r) => r.rendererCpuS, digits: 2 },
+  { label: 'GPU process CPU (rasterising)', unit: 's', of: (r) => r.gpuCpuS, digits: 2 },
   { label: 'renderer memory (PSS)', unit: 'MB', of: (r) => r.rendererMb, digits: 0 },
   { label: 'JS heap used', unit: 'MB', of: (r) => r.heapMb, digits: 0 },
-  { label: 'main-thread CPU per slider step', unit: 'ms', of: (r) => median(r.stepCpuMs), digits: 1 },
+  { label: 'main-thread CPU per slider step', unit: 'ms', of: (r) => median(r.stepCpuMs) - median(r.quietCpuMs), digits: 1 },
+  { label: '  (same wait, no step)', unit: 'ms', of: (r) => median(r.quietCpuMs), digits: 1 },
   { label: 'slider input handler', unit: 'ms', of: (r) => median(r.stepHandlerMs), digits: 1 },
 ];
 

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { launch } from '../../tests/e2e/harness';
+import { startProfile, stopProfile } from './profile';
 
 export type Kind = 'app' | 'bare';
 
@@ -24,12 +25,16 @@ export interface RunResult {
   /** Main-thread and whole-renderer CPU from navigation to settled (idle + results), s. */
   mainCpuS: number;
   rendererCpuS: number;
+  /** CPU of the GPU process (where software WebGL rasterises), s. */
+  gpuCpuS: number;
   /** Renderer process proportional set size, MB; JS heap used, MB. */
   rendererMb: number;
   heapMb: number;
   /** Per slider step: main-thread CPU (ms), handler wall time (ms). */
   stepCpuMs: number[];
   stepHandlerMs: number[];
+  /** The same waits without moving the slider: the page's idle CPU over a step's length (ms). */
+  quietCpuMs: number[];
 }
 
 /**
@@ -74,20 +79,25 @@ function pssMb(pid: number): number {
   return kb / 1024;
 }
 
-/** Moves the "Window end" slider back 30 days as a user would; resolves when the page has settled. */
-async function step(page: Page, kind: Kind): Promise<number> {
-  return page.evaluate(async (k) => {
+/**
+ * Moves the "Window end" slider back 30 days as a user would; resolves when the page has settled. With
+ * `move` false it only waits the same way (the idle cost a step is measured against).
+ */
+async function step(page: Page, kind: Kind, move = true): Promise<number> {
+  return page.evaluate(async ([k, mv]) => {
     const input = document.querySelector<HTMLInputElement>('input[aria-label="Window end"]')!;
     // No named helpers in here: the transpiler would wrap them in a helper (`__name`) the page lacks.
     const cw = (window as unknown as { __corridorWatch?: { state(): { results: { window: unknown } } } }).__corridorWatch;
     const before = k === 'app' ? cw!.state().results.window : null;
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
     const t0 = performance.now();
-    setter.call(input, String(Number(input.value) - 30));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    if (mv) {
+      setter.call(input, String(Number(input.value) - 30));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
     const handler = performance.now() - t0;
     // The app also answers with new corridor metrics (worker) that re-render panels: wait for them.
-    if (k === 'app') {
+    if (k === 'app' && mv) {
       const end = performance.now() + 60_000;
       while (cw!.state().results.window === before && performance.now() < end) await new Promise((r) => setTimeout(r, 10));
     }
@@ -95,7 +105,7 @@ async function step(page: Page, kind: Kind): Promise<number> {
     // Debounced follow-ups (the app writes the link 250 ms later) belong to the step too.
     await new Promise((r) => setTimeout(r, 600));
     return handler;
-  }, kind);
+  }, [kind, move] as const);
 }
 
 export interface RunOptions {
@@ -106,6 +116,8 @@ export interface RunOptions {
   expected: number;
   steps: number;
   timeoutMs: number;
+  /** Save CPU profiles of the load and of the steps as `<profile>-load.cpuprofile` / `-steps` and print their top functions. */
+  profile?: string;
 }
 
 /** Run one page in a fresh browser and measure it. */
@@ -119,6 +131,7 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
     await page.addInitScript({ content: `${PROBE}(${o.expected});` });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (o.profile) await startProfile(cdp);
     await page.goto(o.url);
     await page.waitForFunction(() => (window as unknown as { __bench: { idleAt: number | null } }).__bench.idleAt !== null, undefined, {
       timeout: o.timeoutMs,
@@ -140,6 +153,7 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
     const bcdp = await browser.newBrowserCDPSession();
     const { processInfo } = (await bcdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] };
     const renderer = processInfo.filter((p) => p.type === 'renderer').sort((a, x) => x.cpuTime - a.cpuTime)[0];
+    const gpu = processInfo.find((p) => p.type === 'GPU' || p.type === 'gpu');
     const result: RunResult = {
       kind: o.kind,
       n: o.n,
@@ -148,17 +162,27 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
       idleMs: b.idleAt,
       mainCpuS: m.ThreadTime ?? Number.NaN,
       rendererCpuS: m.ProcessTime ?? renderer?.cpuTime ?? Number.NaN,
+      gpuCpuS: gpu?.cpuTime ?? Number.NaN,
       rendererMb: renderer ? pssMb(renderer.id) : Number.NaN,
       heapMb: (m.JSHeapUsedSize ?? Number.NaN) / 2 ** 20,
       stepCpuMs: [],
       stepHandlerMs: [],
+      quietCpuMs: [],
     };
+    if (o.profile) {
+      console.error(`${o.kind} n=${o.n} load, top self time:\n${(await stopProfile(cdp, `${o.profile}-load.cpuprofile`)).join('\n')}`);
+      await startProfile(cdp);
+    }
     for (let k = 0; k < o.steps; k++) {
-      const t0 = (await metrics(cdp)).ThreadTime!;
+      let t0 = (await metrics(cdp)).ThreadTime!;
       const handler = await step(page, o.kind);
       result.stepCpuMs.push(((await metrics(cdp)).ThreadTime! - t0) * 1000);
       result.stepHandlerMs.push(handler);
+      t0 = (await metrics(cdp)).ThreadTime!;
+      await step(page, o.kind, false);
+      result.quietCpuMs.push(((await metrics(cdp)).ThreadTime! - t0) * 1000);
     }
+    if (o.profile) console.error(`${o.kind} n=${o.n} steps, top self time:\n${(await stopProfile(cdp, `${o.profile}-steps.cpuprofile`)).join('\n')}`);
     if (errors.length) throw new Error(`${o.kind} n=${o.n}: page errors: ${errors.join('; ')}`);
     return result;
   } finally {
