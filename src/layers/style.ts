@@ -81,5 +81,5 @@ export const CORRIDOR_STYLE = { fill: [255, 170, 0, 45] as RGBA, line: [200, 110
 export const TEXT_FONT = {
   fontFamily: 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif',
   fontWeight: 500,
-  fontSettings: { sdf: true, buffer: 6 },
+  fontSettings: { sdf: true, fontSize: 32, buffer: 4, radius: 6 },
 } as const;

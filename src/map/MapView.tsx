@@ -16,6 +16,7 @@ import { roundCamera } from '../state/urlSync';
 import { basemapStyle, buildBasemap } from './basemap';
 import { useDeckLayers } from './useDeckLayers';
 import { exposeTestHandle, recordDeckFrame } from './testHandle';
+import { drawnPoints, noteDrawn } from './drawn';
 import { pickedId, tooltipText } from './picking';
 // The basemap ships as a static JSON asset of the build (fetched from the app's own origin).
 import countriesUrl from 'world-atlas/countries-50m.json?url';
@@ -73,7 +74,10 @@ export function MapView() {
         return text ? { text, className: 'map-tooltip' } : null;
       },
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
-      onAfterRender: ({ gl }) => recordDeckFrame(pointsRef.current, gl as WebGL2RenderingContext),
+      onAfterRender: ({ gl }) => {
+        recordDeckFrame(pointsRef.current, gl as WebGL2RenderingContext);
+        noteDrawn(map, pointsRef.current);
+      },
     });
     map.addControl(overlay);
     mapRef.current = map;
@@ -95,6 +99,7 @@ export function MapView() {
     if (useStore.getState().cameraFromLink === false) map.fitBounds(THEATRE_BOUNDS, { padding: 24, animate: false });
     actions.setCamera(cameraOf(map));
     map.on('moveend', () => actions.setCamera(cameraOf(map)));
+    map.on('idle', () => noteDrawn(map, drawnPoints()));
 
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.flyTo && s.flyTo !== prev.flyTo) {

@@ -6,6 +6,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import { useStore } from '../state/store';
 import { pickedId } from './picking';
+import { basemapIdle } from './drawn';
 
 export interface TestHandle {
   isIdle(): boolean;
@@ -43,7 +44,7 @@ export function recordDeckFrame(points: number, gl: WebGL2RenderingContext): voi
 
 export function exposeTestHandle(map: MlMap, overlay: MapboxOverlay): void {
   window.__corridorWatch = {
-    isIdle: () => map.loaded() && !map.isMoving() && map.areTilesLoaded() && Boolean(map.getLayer('land')),
+    isIdle: () => basemapIdle(map),
     pick(x, y, radius = 2) {
       // Page coordinates in, as project() gives them; deck.gl picks in canvas coordinates.
       const r = map.getCanvas().getBoundingClientRect();

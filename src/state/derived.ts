@@ -47,6 +47,10 @@ export const selectVisible = memo((sets: SightingSet[], f: AppState['filters'], 
 
 export const visibleCount = (v: VisibleSet[]) => v.reduce((n, s) => n + s.indices.length, 0);
 
+/** Sighting points the map draws: every set whose layer is switched on (whatever the filters). */
+export const sightingPoints = (s: Pick<AppState, 'sightingSets' | 'layers'>): number =>
+  s.sightingSets.reduce((n, set) => n + ((set.key === 'imported' ? s.layers.imported : s.layers.sightings) ? set.columns.length : 0), 0);
+
 const countsCache = new WeakMap<SightingSet, { pass: Uint8Array | null; counts: DayCounts }>();
 /** The day table of a set under its current pass flags, rebuilt only when those change. */
 function countsOf(set: SightingSet, pass: Uint8Array | null): DayCounts {
