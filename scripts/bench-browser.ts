@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../tests/e2e/harness';
-import { runPage, type Kind, type RunResult } from './lib/pageRun';
+import { netStepCpuMs, runPage, type Kind, type RunResult } from './lib/pageRun';
 import { serveStatic } from './lib/staticServer';
 
 const args = process.argv.slice(2);
@@ -74,7 +74,7 @@ try {
         results.push(res);
         console.error(
           `${kind.padEnd(4)} n=${String(n).padStart(7)} run ${r + 1}: first draw ${(res.firstDrawMs / 1000).toFixed(2)} s, idle ${(res.idleMs / 1000).toFixed(2)} s, ` +
-            `main CPU ${res.mainCpuS.toFixed(2)} s, ${res.rendererMb.toFixed(0)} MB, step ${(median(res.stepCpuMs) - median(res.quietCpuMs)).toFixed(1)} ms net`,
+            `main CPU ${res.mainCpuS.toFixed(2)} s, ${res.rendererMb.toFixed(0)} MB, step ${median(netStepCpuMs(res)).toFixed(1)} ms net`,
         );
       }
     }
@@ -96,10 +96,11 @@ const ROWS: Row[] = [
   { label: 'main-thread CPU to settled', unit: 's', of: (r) => r.mainCpuS, digits: 2 },
   { label: 'renderer CPU (incl. workers)', unit: 's', of: (r) => r.rendererCpuS, digits: 2 },
   { label: 'GPU process CPU (rasterising)', unit: 's', of: (r) => r.gpuCpuS, digits: 2 },
-  { label: 'renderer memory (PSS)', unit: 'MB', of: (r) => r.rendererMb, digits: 0 },
+  { label: 'renderer memory (private)', unit: 'MB', of: (r) => r.rendererMb, digits: 0 },
+  { label: 'renderer memory (PSS)', unit: 'MB', of: (r) => r.rendererPssMb, digits: 0 },
   { label: 'JS heap used', unit: 'MB', of: (r) => r.heapMb, digits: 0 },
-  { label: 'main-thread CPU per slider step', unit: 'ms', of: (r) => median(r.stepCpuMs) - median(r.quietCpuMs), digits: 1 },
-  { label: '  (same wait, no step)', unit: 'ms', of: (r) => median(r.quietCpuMs), digits: 1 },
+  { label: 'main-thread CPU per slider step', unit: 'ms', of: (r) => median(netStepCpuMs(r)), digits: 1 },
+  { label: '  (idle page, CPU per second)', unit: 'ms', of: (r) => (1000 * r.quietCpuMs.reduce((a, b) => a + b, 0)) / r.quietWallMs.reduce((a, b) => a + b, 0), digits: 1 },
   { label: 'slider input handler', unit: 'ms', of: (r) => median(r.stepHandlerMs), digits: 1 },
 ];
 

@@ -27,14 +27,17 @@ export interface RunResult {
   rendererCpuS: number;
   /** CPU of the GPU process (where software WebGL rasterises), s. */
   gpuCpuS: number;
-  /** Renderer process proportional set size, MB; JS heap used, MB. */
+  /** Renderer process memory: private (USS: what it alone holds), proportional set size (PSS), MB. */
   rendererMb: number;
+  rendererPssMb: number;
   heapMb: number;
-  /** Per slider step: main-thread CPU (ms), handler wall time (ms). */
+  /** Per slider step: main-thread CPU and wall time until settled (ms), input handler wall time (ms). */
   stepCpuMs: number[];
+  stepWallMs: number[];
   stepHandlerMs: number[];
-  /** The same waits without moving the slider: the page's idle CPU over a step's length (ms). */
+  /** The same waits without moving the slider: the page's idle CPU and its wall time (ms). */
   quietCpuMs: number[];
+  quietWallMs: number[];
 }
 
 /**
@@ -70,13 +73,22 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   return Object.fromEntries(m.map((x) => [x.name, x.value]));
 }
 
-/** PSS of a process in MB (RSS where smaps_rollup is unreadable). */
-function pssMb(pid: number): number {
+/**
+ * Memory of a process in MB from /proc: private (Private_Clean + Private_Dirty, which other processes on
+ * a shared machine do not change) and PSS (which shrinks when other Chromiums share its libraries).
+ */
+function memoryMb(pid: number): { uss: number; pss: number } {
   const f = `/proc/${pid}/smaps_rollup`;
-  if (!existsSync(f)) return Number.NaN;
+  if (!existsSync(f)) return { uss: Number.NaN, pss: Number.NaN };
   const text = readFileSync(f, 'utf8');
-  const kb = Number((/^Pss:\s+(\d+)/m.exec(text) ?? /^Rss:\s+(\d+)/m.exec(text))?.[1] ?? Number.NaN);
-  return kb / 1024;
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return { uss: (kb('Private_Clean') + kb('Private_Dirty')) / 1024, pss: kb('Pss') / 1024 };
+}
+
+/** Main-thread CPU of a step beyond what the page spends idle over the same wall time (ms). */
+export function netStepCpuMs(r: Pick<RunResult, 'stepCpuMs' | 'stepWallMs' | 'quietCpuMs' | 'quietWallMs'>): number[] {
+  const idlePerMs = r.quietCpuMs.reduce((a, b) => a + b, 0) / Math.max(1, r.quietWallMs.reduce((a, b) => a + b, 0));
+  return r.stepCpuMs.map((cpu, k) => cpu - idlePerMs * r.stepWallMs[k]!);
 }
 
 /**
@@ -163,11 +175,14 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
       mainCpuS: m.ThreadTime ?? Number.NaN,
       rendererCpuS: m.ProcessTime ?? renderer?.cpuTime ?? Number.NaN,
       gpuCpuS: gpu?.cpuTime ?? Number.NaN,
-      rendererMb: renderer ? pssMb(renderer.id) : Number.NaN,
+      rendererMb: renderer ? memoryMb(renderer.id).uss : Number.NaN,
+      rendererPssMb: renderer ? memoryMb(renderer.id).pss : Number.NaN,
       heapMb: (m.JSHeapUsedSize ?? Number.NaN) / 2 ** 20,
       stepCpuMs: [],
+      stepWallMs: [],
       stepHandlerMs: [],
       quietCpuMs: [],
+      quietWallMs: [],
     };
     if (o.profile) {
       console.error(`${o.kind} n=${o.n} load, top self time:\n${(await stopProfile(cdp, `${o.profile}-load.cpuprofile`)).join('\n')}`);
@@ -175,11 +190,15 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
     }
     for (let k = 0; k < o.steps; k++) {
       let t0 = (await metrics(cdp)).ThreadTime!;
+      let w0 = performance.now();
       const handler = await step(page, o.kind);
+      result.stepWallMs.push(performance.now() - w0);
       result.stepCpuMs.push(((await metrics(cdp)).ThreadTime! - t0) * 1000);
       result.stepHandlerMs.push(handler);
       t0 = (await metrics(cdp)).ThreadTime!;
+      w0 = performance.now();
       await step(page, o.kind, false);
+      result.quietWallMs.push(performance.now() - w0);
       result.quietCpuMs.push(((await metrics(cdp)).ThreadTime! - t0) * 1000);
     }
     if (o.profile) console.error(`${o.kind} n=${o.n} steps, top self time:\n${(await stopProfile(cdp, `${o.profile}-steps.cpuprofile`)).join('\n')}`);
