@@ -1,9 +1,10 @@
 /**
- * `npm run bench:browser [-- --runs 3 --sizes 0,100000,1000000 --steps 6 --no-build --app-dir DIR --hash '#…' --profile --json]`
+ * `npm run bench:browser [-- --runs 3 --sizes 0,100000,1000000 --steps 6 --no-build --app-dir DIR --compare DIR --hash '#…' --profile --json]`
  *
  * `--profile` saves CPU profiles of every page (test-results/bench/*.cpuprofile) and prints their top
  * functions by self time. `--no-build` reuses dist/ when it exists; `--app-dir` measures another build of the app (e.g. a copy of
- * an earlier dist/, for before/after tables) and skips the app build; `--hash` opens the app on a link
+ * an earlier dist/) and skips the app build; `--compare DIR` adds an earlier build as a third page in every
+ * round, so a before/after table comes from one interleaved run; `--hash` opens the app on a link
  * (e.g. `'#v=1&layers=rail,sea,sightings'` to see what a layer costs).
  *
  * The app beside a bare deck.gl page (bench/browser/: MapLibre + MapboxOverlay, the same basemap, the
@@ -42,7 +43,7 @@ if (!args.includes('--app-dir') && (!args.includes('--no-build') || !existsSync(
 build(['vite', 'build', '--config', 'bench/browser/vite.config.ts'], 'bare page');
 
 const bundled = (JSON.parse(readFileSync(join(ROOT, 'geodata/sightings.geojson'), 'utf8')) as { features: unknown[] }).features.length;
-const server = await serveStatic({ '/app/': appDir, '/bare/': BARE }, port);
+const server = await serveStatic({ '/app/': appDir, '/bare/': BARE, ...(args.includes('--compare') ? { '/earlier/': opt('--compare', '') } : {}) }, port);
 const base = `http://127.0.0.1:${port}`;
 
 /** The app's map size, so the bare page fills as many pixels and fits the same camera. */
@@ -60,20 +61,26 @@ async function appMapSize(): Promise<{ w: number; h: number }> {
 
 const size = await appMapSize();
 const hash = opt('--hash', '');
-const urlOf = (kind: Kind, n: number) =>
-  kind === 'app' ? `${base}/app/${n ? `?synthetic=${n}&seed=1` : ''}${hash}` : `${base}/bare/?n=${n}&seed=1&w=${size.w}&h=${size.h}`;
+/** The pages of one round: the app, the bare page and (with --compare) an earlier build of the app. */
+type PageName = 'app' | 'bare' | 'earlier';
+const compare = args.includes('--compare') ? opt('--compare', '') : null;
+const pages: PageName[] = compare ? ['app', 'bare', 'earlier'] : ['app', 'bare'];
+const kindOf = (p: PageName): Kind => (p === 'bare' ? 'bare' : 'app');
+const urlOf = (p: PageName, n: number) =>
+  p === 'bare' ? `${base}/bare/?n=${n}&seed=1&w=${size.w}&h=${size.h}` : `${base}/${p}/${n ? `?synthetic=${n}&seed=1` : ''}${hash}`;
 
-const results: RunResult[] = [];
+const results: (RunResult & { page: PageName })[] = [];
 try {
   for (const n of sizes) {
     for (let r = 0; r < runs; r++) {
-      const order: Kind[] = r % 2 === 0 ? ['app', 'bare'] : ['bare', 'app'];
-      for (const kind of order) {
-        const profile = args.includes('--profile') ? join(ROOT, `test-results/bench/${kind}-${n}-run${r + 1}`) : undefined;
-        const res = await runPage({ kind, n, url: urlOf(kind, n), expected: bundled + n, steps, timeoutMs: 20 * 60_000, ...(profile ? { profile } : {}) });
+      // Each round starts with a different page (app, bare, … then bare, …), so no page always goes first.
+      const order = pages.map((_, k) => pages[(k + r) % pages.length]!);
+      for (const page of order) {
+        const profile = args.includes('--profile') ? join(ROOT, `test-results/bench/${page}-${n}-run${r + 1}`) : undefined;
+        const res = { page, ...(await runPage({ kind: kindOf(page), n, url: urlOf(page, n), expected: bundled + n, steps, timeoutMs: 20 * 60_000, ...(profile ? { profile } : {}) })) };
         results.push(res);
         console.error(
-          `${kind.padEnd(4)} n=${String(n).padStart(7)} run ${r + 1}: first draw ${(res.firstDrawMs / 1000).toFixed(2)} s, idle ${(res.idleMs / 1000).toFixed(2)} s, ` +
+          `${page.padEnd(7)} n=${String(n).padStart(7)} run ${r + 1}: first draw ${(res.firstDrawMs / 1000).toFixed(2)} s, idle ${(res.idleMs / 1000).toFixed(2)} s, ` +
             `main CPU ${res.mainCpuS.toFixed(2)} s, ${res.rendererMb.toFixed(0)} MB, step ${median(netStepCpuMs(res)).toFixed(1)} ms net`,
         );
       }
@@ -105,23 +112,29 @@ const ROWS: Row[] = [
 ];
 
 const fmt = (xs: number[], d: number) => (xs.length ? `${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})` : 'n/a');
-const table: Record<string, Record<string, { app: number; bare: number; ratio: number; ratioMin: number; ratioMax: number }>> = {};
+type Cell = { median: number; ratio: number; ratioMin: number; ratioMax: number };
+const table: Record<string, Record<string, Partial<Record<PageName, Cell>>>> = {};
+const apps = pages.filter((p) => p !== 'bare');
 for (const n of sizes) {
-  const app = results.filter((r) => r.kind === 'app' && r.n === n);
-  const bare = results.filter((r) => r.kind === 'bare' && r.n === n);
+  const of = (p: PageName) => results.filter((r) => r.page === p && r.n === n);
   const title = n === 0 ? 'default view (bundled data)' : `${n.toLocaleString('en-GB')} synthetic points`;
-  console.log(`\n${title} — ${app.length} app / ${bare.length} bare runs, interleaved; median (min–max)`);
-  console.log(`${'metric'.padEnd(34)} ${'app'.padStart(24)} ${'bare page'.padStart(24)} ${'app/bare'.padStart(18)}`);
+  console.log(`\n${title} — ${pages.map((p) => `${of(p).length} ${p}`).join(' / ')} runs, interleaved; median (min–max)`);
+  console.log(`${'metric'.padEnd(34)} ${['bare page', ...apps.flatMap((p) => [p, `${p}/bare`])].map((h) => h.padStart(22)).join(' ')}`);
   table[n] = {};
   for (const row of ROWS) {
-    const a = app.map(row.of);
-    const b = bare.map(row.of);
-    // Per-pair ratios (run k of the app against run k of the bare page) give the spread of the ratio.
-    const pairs = a.map((x, k) => x / b[k]!).filter(Number.isFinite);
-    const ratio = median(a) / median(b);
-    table[n]![row.label] = { app: median(a), bare: median(b), ratio, ratioMin: Math.min(...pairs), ratioMax: Math.max(...pairs) };
-    const rs = Number.isFinite(ratio) ? `${ratio.toFixed(2)}× (${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)})` : 'n/a';
-    console.log(`${`${row.label}${row.unit ? `, ${row.unit}` : ''}`.padEnd(34)} ${fmt(a, row.digits).padStart(24)} ${fmt(b, row.digits).padStart(24)} ${rs.padStart(18)}`);
+    const b = of('bare').map(row.of);
+    const cells = [fmt(b, row.digits)];
+    const entry: Partial<Record<PageName, Cell>> = { bare: { median: median(b), ratio: 1, ratioMin: 1, ratioMax: 1 } };
+    for (const p of apps) {
+      const a = of(p).map(row.of);
+      // Per-round ratios (round k of this page against round k of the bare page) give the ratio's spread.
+      const pairs = a.map((x, k) => x / b[k]!).filter(Number.isFinite);
+      const ratio = median(a) / median(b);
+      entry[p] = { median: median(a), ratio, ratioMin: Math.min(...pairs), ratioMax: Math.max(...pairs) };
+      cells.push(fmt(a, row.digits), Number.isFinite(ratio) ? `${ratio.toFixed(2)}× (${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)})` : 'n/a');
+    }
+    table[n]![row.label] = entry;
+    console.log(`${`${row.label}${row.unit ? `, ${row.unit}` : ''}`.padEnd(34)} ${cells.map((c) => c.padStart(22)).join(' ')}`);
   }
 }
 mkdirSync(join(ROOT, 'test-results/bench'), { recursive: true });

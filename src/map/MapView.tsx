@@ -38,6 +38,7 @@ export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
+  const addedRef = useRef(false);
   const layers = useDeckLayers();
   // Sighting points in the layers last handed to deck.gl (for the frame log of tests and benchmarks).
   const pointsRef = useRef(0);
@@ -79,10 +80,10 @@ export function MapView() {
         noteDrawn(map, pointsRef.current);
       },
     });
-    map.addControl(overlay);
+    // The overlay joins the map with its first layers (see below), so deck.gl's first frame is a picture.
     mapRef.current = map;
     overlayRef.current = overlay;
-    exposeTestHandle(map, overlay);
+    exposeTestHandle(map, () => (addedRef.current ? overlay : null));
 
     fetch(countriesUrl)
       .then((r) => {
@@ -118,12 +119,21 @@ export function MapView() {
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
+      addedRef.current = false;
     };
   }, []);
 
   useEffect(() => {
     pointsRef.current = layers.reduce((n, l) => n + (isSightings(l) ? (l.props.data as { length: number }).length : 0), 0);
-    overlayRef.current?.setProps({ layers });
+    const overlay = overlayRef.current;
+    if (!overlay) return;
+    overlay.setProps({ layers });
+    // Added only once there is something to draw: deck.gl then starts with every layer in its first frame
+    // instead of drawing empty frames and initialising layers while the data is still loading.
+    if (!addedRef.current && layers.length > 0 && mapRef.current) {
+      mapRef.current.addControl(overlay);
+      addedRef.current = true;
+    }
   }, [layers]);
 
   return <div ref={container} className="map" role="region" aria-label="Map" data-testid="map" />;
