@@ -105,7 +105,7 @@ function loadUnsafe(files: GeodataFiles): LoadResult {
     if (r.properties.mode !== mode) e.emit('properties.mode', `expected "${mode}" in this file, got "${r.properties.mode}"`);
     checkRoute(r, nodeIndex, known, e.emit, e.warn);
   };
-  const nodes = keep(FILES.nodes, nodes0, (n, e) => checkNode(n, known, e.emit));
+  const nodes = keep(FILES.nodes, nodes0, (n, e) => checkNode(n, known, nodeIndex, e.emit));
   const rail = keep(FILES.rail, rail0, modeCheck('rail'));
   const sea = keep(FILES.sea, sea0, modeCheck('sea'));
   const areas = keep(FILES.areas, areas0, (a, e) => checkArea(a, known, e.emit, e.warn));

@@ -6,7 +6,7 @@
 import { loadGeodata, type GeodataFiles } from '../domain/load';
 import { GEODATA_FILES, parseJsonText } from '../domain/files';
 import type { GeodataError } from '../domain/types';
-import { contentHash } from '../url';
+import { dataVersion } from '../domain/release';
 import { actions } from './store';
 import { makeSet } from './sightingSets';
 
@@ -55,5 +55,5 @@ export async function loadBundled(): Promise<string> {
       problems.slice(0, 20).map((e) => `${e.file} · ${e.feature} · ${e.field}: ${e.message}`),
     );
   }
-  return contentHash(texts.map((t) => t ?? '').join('\n'));
+  return dataVersion(Object.fromEntries(keys.map((k, i) => [k, texts[i]])));
 }
