@@ -1,8 +1,8 @@
 /**
- * Every sighting set's columns as one store, and how that store crosses to the metrics worker: the numeric columns of every set concatenated into
- * fresh typed arrays whose buffers are *transferred* (moved, not structured-cloned), and the ids as parts
- * (a generated list travels as its description, never as a million strings). The sets on the page keep
- * their own columns; only the concatenated copy moves.
+ * Every sighting set's columns as one store, and how that store crosses to the metrics worker: the
+ * numeric columns of every set concatenated into fresh typed arrays whose buffers are *transferred*
+ * (moved, not structured-cloned), and the ids as parts (a generated list travels as its description,
+ * never as a million strings). The sets on the page keep their own columns; only the copy moves.
  */
 import { allocColumns, type Columns } from './columns';
 import { fromIdParts, idParts, joinIds, type IdPart } from './idList';
@@ -34,7 +34,8 @@ export function concatColumns(parts: readonly Columns[]): Columns {
 }
 
 /**
- * Concatenate `parts` into one message (always a fresh copy, so posting never detaches a set's columns) and list the buffers to transfer with it.
+ * Concatenate `parts` into one message and list the buffers to transfer with it. Always a fresh copy, so
+ * posting never detaches a set's own columns.
  * @example const { message, transfer } = packColumns([a, b]); worker.postMessage({ columns: message }, transfer)
  */
 export function packColumns(parts: readonly Columns[]): { message: ColumnsMessage; transfer: ArrayBuffer[] } {
