@@ -107,7 +107,7 @@ const ROWS: Row[] = [
   { label: 'renderer memory (PSS)', unit: 'MB', of: (r) => r.rendererPssMb, digits: 0 },
   { label: 'JS heap used', unit: 'MB', of: (r) => r.heapMb, digits: 0 },
   { label: 'main-thread CPU per slider step', unit: 'ms', of: (r) => median(netStepCpuMs(r)), digits: 1 },
-  { label: '  (idle page, CPU per second)', unit: 'ms', of: (r) => (1000 * r.quietCpuMs.reduce((a, b) => a + b, 0)) / r.quietWallMs.reduce((a, b) => a + b, 0), digits: 1 },
+  { label: '  (idle page, CPU per frame)', unit: 'ms', of: (r) => r.quietCpuMs.reduce((a, b) => a + b, 0) / r.quietFrames.reduce((a, b) => a + b, 0), digits: 2 },
   { label: 'slider input handler', unit: 'ms', of: (r) => median(r.stepHandlerMs), digits: 1 },
 ];
 

@@ -34,6 +34,9 @@ export interface RunResult {
   /** Per slider step: main-thread CPU and wall time until settled (ms), input handler wall time (ms). */
   stepCpuMs: number[];
   stepWallMs: number[];
+  /** Animation frames the page ran during each step, and during each idle wait. */
+  stepFrames: number[];
+  quietFrames: number[];
   stepHandlerMs: number[];
   /** The same waits without moving the slider: the page's idle CPU and its wall time (ms). */
   quietCpuMs: number[];
@@ -45,8 +48,9 @@ export interface RunResult {
  * frame. Plain JavaScript text: a transpiled function would call helpers (`__name`) the page lacks.
  */
 const PROBE = `(function (expected) {
-  var b = { frames: 0, deckFrames: 0, issuedAt: null, drawnAt: null, idleAt: null };
+  var b = { frames: 0, deckFrames: 0, issuedAt: null, drawnAt: null, idleAt: null, rafs: 0 };
   window.__bench = b;
+  (function tick() { b.rafs++; requestAnimationFrame(tick); })();
   window.__deckFrameProbe = function (points, gl) {
     b.frames++;
     if (b.issuedAt !== null || points < expected) return;
@@ -85,10 +89,15 @@ function memoryMb(pid: number): { uss: number; pss: number } {
   return { uss: (kb('Private_Clean') + kb('Private_Dirty')) / 1024, pss: kb('Pss') / 1024 };
 }
 
-/** Main-thread CPU of a step beyond what the page spends idle over the same wall time (ms). */
-export function netStepCpuMs(r: Pick<RunResult, 'stepCpuMs' | 'stepWallMs' | 'quietCpuMs' | 'quietWallMs'>): number[] {
-  const idlePerMs = r.quietCpuMs.reduce((a, b) => a + b, 0) / Math.max(1, r.quietWallMs.reduce((a, b) => a + b, 0));
-  return r.stepCpuMs.map((cpu, k) => cpu - idlePerMs * r.stepWallMs[k]!);
+/**
+ * Main-thread CPU of a step beyond the page's idle cost over the same number of animation frames. An
+ * idle page spends its CPU per frame (deck.gl's and MapLibre's animation loops), and a step may run
+ * fewer frames than its wall time suggests (software WebGL throttles frames while it draws), so the
+ * idle cost is counted per frame, not per millisecond.
+ */
+export function netStepCpuMs(r: Pick<RunResult, 'stepCpuMs' | 'stepFrames' | 'quietCpuMs' | 'quietFrames'>): number[] {
+  const idlePerFrame = r.quietCpuMs.reduce((a, b) => a + b, 0) / Math.max(1, r.quietFrames.reduce((a, b) => a + b, 0));
+  return r.stepCpuMs.map((cpu, k) => cpu - idlePerFrame * r.stepFrames[k]!);
 }
 
 /**
@@ -180,6 +189,8 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
       heapMb: (m.JSHeapUsedSize ?? Number.NaN) / 2 ** 20,
       stepCpuMs: [],
       stepWallMs: [],
+      stepFrames: [],
+      quietFrames: [],
       stepHandlerMs: [],
       quietCpuMs: [],
       quietWallMs: [],
@@ -188,18 +199,23 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
       console.error(`${o.kind} n=${o.n} load, top self time:\n${(await stopProfile(cdp, `${o.profile}-load.cpuprofile`)).join('\n')}`);
       await startProfile(cdp);
     }
+    const rafs = () => page.evaluate(() => (window as unknown as { __bench: { rafs: number } }).__bench.rafs);
     for (let k = 0; k < o.steps; k++) {
+      let f0 = await rafs();
       let t0 = (await metrics(cdp)).ThreadTime!;
       let w0 = performance.now();
       const handler = await step(page, o.kind);
       result.stepWallMs.push(performance.now() - w0);
       result.stepCpuMs.push(((await metrics(cdp)).ThreadTime! - t0) * 1000);
+      result.stepFrames.push((await rafs()) - f0);
       result.stepHandlerMs.push(handler);
+      f0 = await rafs();
       t0 = (await metrics(cdp)).ThreadTime!;
       w0 = performance.now();
       await step(page, o.kind, false);
       result.quietWallMs.push(performance.now() - w0);
       result.quietCpuMs.push(((await metrics(cdp)).ThreadTime! - t0) * 1000);
+      result.quietFrames.push((await rafs()) - f0);
     }
     if (o.profile) console.error(`${o.kind} n=${o.n} steps, top self time:\n${(await stopProfile(cdp, `${o.profile}-steps.cpuprofile`)).join('\n')}`);
     if (errors.length) throw new Error(`${o.kind} n=${o.n}: page errors: ${errors.join('; ')}`);
