@@ -8,6 +8,7 @@ import { restoreFromHash, startUrlSync } from './state/urlSync';
 import { loadSynthetic, startSynthetic, syntheticRequest } from './state/synthetic';
 import { useStore } from './state/store';
 import { startResults } from './state/results';
+import { startCorridorFraming } from './state/corridorFraming';
 import { mapDrawn } from './map/drawn';
 import { sightingPoints } from './state/derived';
 
@@ -16,8 +17,9 @@ const link = restoreFromHash(window.location.hash);
 // Benchmark data (`?synthetic=N`) is generated in a worker from the start, beside the page's own loading.
 const synthetic = syntheticRequest(window.location.search);
 const generated = synthetic ? startSynthetic(synthetic) : null;
-void loadBundled().then(async (dataVersion) => {
+void loadBundled({ windowFromData: !link.fromLink }).then(async (dataVersion) => {
   startUrlSync(() => dataVersion, link);
+  startCorridorFraming();
   if (synthetic && generated) await loadSynthetic(synthetic, generated, 0);
   // The metrics join is not needed for the first picture: it starts once the map has drawn what is
   // loaded, instead of competing with the drawing for the page's cores.

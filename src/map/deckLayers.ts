@@ -9,6 +9,7 @@ import type { LayerId } from '../state/types';
 import { areasLayer } from '../layers/areas';
 import { corridorLayer, evidenceLayer, type CorridorPolygon, type EvidencePoint } from '../layers/corridors';
 import { labelsLayer, type PlaceLabel } from '../layers/labels';
+import { networkLabelsLayer, type LabelSet } from '../layers/networkLabels';
 import { nodesLayer } from '../layers/nodes';
 import { routesLayer } from '../layers/routes';
 import { selectionLayer, type Marker } from '../layers/selection';
@@ -22,7 +23,10 @@ export interface LayerInputs {
   areas: readonly AreaFeature[];
   rail: readonly RouteFeature[];
   sea: readonly RouteFeature[];
+  /** The far view's city labels (drawn when `network` is null). */
   labels: PlaceLabel[];
+  /** From zoom 6: the placed names of the network's places and the cities that fit beside them. */
+  network: LabelSet | null;
   majorNodes: readonly NodeFeature[];
   /** Minor stations; empty when zoomed too far out to show them. */
   stations: readonly NodeFeature[];
@@ -38,18 +42,22 @@ export type SightingInputs = Pick<LayerInputs, 'layers' | 'sightings' | 'window'
 /** What the layers under the sightings need (none of it changes on a slider step). */
 export type BaseInputs = Omit<LayerInputs, 'sightings' | 'window' | 'evidence' | 'markers'>;
 
-/** Corridor, areas, routes, labels and nodes, bottom to top. */
+/** Corridor, areas, routes, city labels, nodes and their names, bottom to top. */
 export function baseLayers(x: BaseInputs): Layer[] {
   const on = x.layers;
   const h = { highlightId: x.highlightId };
+  const cities = x.network
+    ? on.labels && x.network.cities.length ? networkLabelsLayer('city-labels', x.network.cities) : null
+    : on.labels && x.labels.length ? labelsLayer(x.labels) : null;
   const out: (Layer | null)[] = [
     on.corridors && x.corridor ? corridorLayer(x.corridor) : null,
     on.areas && x.areas.length ? areasLayer(x.areas, h) : null,
     on.rail && x.rail.length ? routesLayer('rail', x.rail, h) : null,
     on.sea && x.sea.length ? routesLayer('sea', x.sea, h) : null,
-    on.labels && x.labels.length ? labelsLayer(x.labels) : null,
+    cities,
     on.nodes && x.stations.length ? nodesLayer(x.stations, { ...h, id: 'stations' }) : null,
     on.nodes && x.majorNodes.length ? nodesLayer(x.majorNodes, h) : null,
+    on.labels && on.nodes && x.network?.nodes.length ? networkLabelsLayer('node-labels', x.network.nodes) : null,
   ];
   return out.filter((l): l is Layer => l !== null);
 }

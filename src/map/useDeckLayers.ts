@@ -20,6 +20,7 @@ import { buildSightingBuffers, filterClasses, withPass } from '../layers/sightin
 import type { Marker } from '../layers/selection';
 import type { EvidencePoint } from '../layers/corridors';
 import { baseLayers, markerLayers, sightingLayers } from './deckLayers';
+import { labelSetAt, networkLabelSets, NETWORK_LABELS_MIN_ZOOM } from '../layers/networkLabels';
 import places from './data/places.json';
 
 /** Natural Earth places worth labelling at theatre scale (scale rank ≤ 3, or a capital). */
@@ -55,6 +56,8 @@ export function useDeckLayers(): Layer[] {
     useShallow((s) => ({
       showStations: s.camera.zoom >= STATIONS_MIN_ZOOM,
       labelLevel: labelDetail(s.camera.zoom),
+      // Placed label sets exist per integer zoom from 6; below, the far view's city labels.
+      labelZoom: s.camera.zoom >= NETWORK_LABELS_MIN_ZOOM ? Math.floor(s.camera.zoom) : 0,
       data: s.data,
       sets: s.sightingSets,
       layers: s.layers,
@@ -98,6 +101,12 @@ export function useDeckLayers(): Layer[] {
     for (const x of data?.sightings ?? []) if (x.properties.place) major.add(x.properties.place);
     return splitStations(data?.nodes ?? [], major);
   }, [data]);
+
+  const labelSets = useMemo(
+    () => networkLabelSets(data?.nodes ?? [], data?.routes ?? [], data?.sightings ?? [], LABELS_BY_DETAIL[2]!),
+    [data],
+  );
+  const near = labelSetAt(labelSets, s.labelZoom);
 
   // Text, source-kind and publisher filters change which points pass; the time window does not.
   const { query, sourceKinds, publishers } = s;
@@ -147,11 +156,12 @@ export function useDeckLayers(): Layer[] {
             rail: routes.rail,
             sea: routes.sea,
             labels: LABELS_BY_DETAIL[s.labelLevel]!,
+            network: near,
             majorNodes: nodes.major,
             stations: s.showStations ? nodes.stations : [],
           })
         : [],
-    [data, routes, nodes, s.showStations, s.labelLevel, s.layers, featureId, corridor],
+    [data, routes, nodes, s.showStations, s.labelLevel, near, s.layers, featureId, corridor],
   );
   const dots = useMemo(
     () => (data ? sightingLayers({ layers: s.layers, sightings, window: { fromDay, toDay, classes } }) : []),

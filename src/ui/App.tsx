@@ -18,6 +18,7 @@ import { CorridorPanel } from './CorridorPanel';
 import { ScenarioPanel } from './ScenarioPanel';
 import { DataMenu } from './DataMenu';
 import { ShareButton } from './ShareButton';
+import { PlaceSearch } from './PlaceSearch';
 
 function useEscapeClearsSelection() {
   useEffect(() => {
@@ -46,6 +47,7 @@ export function App() {
         </button>
         <h1 className="brand">Corridor Watch</h1>
         <span className="tagline">DPRK → Russia military logistics: routes, sourced sightings, indicators</span>
+        <PlaceSearch />
         <div className="topbar-actions">
           <DataMenu />
           <ShareButton />
@@ -64,6 +66,7 @@ export function App() {
           </ErrorBoundary>
         </aside>
         <main className="center">
+          <Notices />
           <MapView />
           <ErrorBoundary label="The time bar">
             <TimeSlider />
@@ -76,7 +79,6 @@ export function App() {
         </main>
         <RightPanel details={<DetailsPanel />} corridors={<CorridorPanel />} scenarios={<ScenarioPanel />} />
       </div>
-      <Notices />
     </div>
   );
 }

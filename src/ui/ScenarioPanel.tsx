@@ -13,6 +13,7 @@ import { actions, useStore } from '../state/store';
 import { EvidenceList } from './EvidenceList';
 import { JoinStatus } from './MetricBits';
 import { fmt, prob, signed } from './metricsFormat';
+import { statusBadge } from './statusWord';
 import './metrics.css';
 
 const STATUS_LABEL: Record<IndicatorResult['status'], string> = { none: 'Quiet', watch: 'Watch', warning: 'Warning' };
@@ -67,7 +68,7 @@ function IndicatorItem(props: { ind: Indicator; r: IndicatorResult | undefined; 
   return (
     <li className={`indicator status-${status}`}>
       <button type="button" className="indicator-head" aria-pressed={selected} data-indicator={ind.id} onClick={toggle}>
-        <span className={`badge status-${status}`}>{STATUS_LABEL[status]}</span>
+        <span className={`badge status-${statusBadge(status, r?.value).tone}`}>{statusBadge(status, r?.value).label}</span>
         <span className="indicator-label">{ind.label}</span>
         <span className="indicator-value">{r?.value === null || r === undefined ? 'n/a' : `${fmt(r.value, 2)}${unit}`}</span>
       </button>

@@ -7,6 +7,7 @@ import { TEXT_FONT } from '../../src/layers/style';
 import { buildSightingBuffers } from '../../src/layers/sightingBuffers';
 import type { CorridorPolygon } from '../../src/layers/corridors';
 import { DEFAULT_LAYERS } from '../../src/state/types';
+import type { NetworkLabel } from '../../src/layers/networkLabels';
 import { features, nodes as allNodes } from '../e2e/support/geodata';
 
 const areas = features<AreaFeature>('areas.geojson');
@@ -23,6 +24,7 @@ const inputs = (patch: Partial<LayerInputs> = {}): LayerInputs => ({
   rail,
   sea,
   labels: [{ name: 'Kursk', position: [36.2, 51.7], rank: 2, capital: false }],
+  network: null,
   majorNodes: allNodes.slice(0, 5) as NodeFeature[],
   stations: [],
   sightings: [{ key: 'bundled', buffers: one(40) }],
@@ -32,6 +34,8 @@ const inputs = (patch: Partial<LayerInputs> = {}): LayerInputs => ({
   ...patch,
 });
 const ids = (ls: Layer[]) => ls.map((l) => l.id);
+const label = (text: string, source: NetworkLabel['source']): NetworkLabel => ({ text, position: [130.3, 42.2], side: 'right', sizePx: 12, gapPx: 6, source });
+const near = { nodes: [label('Rajin (Najin) port', 'node')], cities: [label('Vladivostok', 'city')] };
 
 describe('deckLayers', () => {
   test('the default view: one layer per switched-on layer with data, nothing empty', () => {
@@ -57,6 +61,13 @@ describe('deckLayers', () => {
     );
     expect(ids(ls)).toEqual(['corridor', 'areas', 'rail', 'sea', 'labels', 'stations', 'nodes', 'sightings-bundled', 'evidence', 'selection']);
   });
+  test('from zoom 6 the placed city names replace the far labels and the node names sit above the nodes', () => {
+    expect(ids(deckLayers(inputs({ network: near })))).toEqual(['areas', 'rail', 'sea', 'city-labels', 'nodes', 'node-labels', 'sightings-bundled']);
+    // Node names follow both toggles; with no node placed there is no layer.
+    expect(ids(deckLayers(inputs({ network: near, layers: { ...DEFAULT_LAYERS, nodes: false } })))).not.toContain('node-labels');
+    expect(ids(deckLayers(inputs({ network: near, layers: { ...DEFAULT_LAYERS, labels: false } })))).toEqual(['areas', 'rail', 'sea', 'nodes', 'sightings-bundled']);
+    expect(ids(deckLayers(inputs({ network: { nodes: [], cities: [] } })))).toEqual(['areas', 'rail', 'sea', 'nodes', 'sightings-bundled']);
+  });
   test('the corridor keeps the same data array for the same polygon (no re-tessellation on a slider step)', () => {
     const a = deckLayers(inputs({ corridor: polygon }))[0]!;
     const b = deckLayers(inputs({ corridor: polygon, window: { fromDay: 5, toDay: 6, classes: [1] } }))[0]!;
@@ -65,9 +76,14 @@ describe('deckLayers', () => {
   test('every path carries the one path-style extension (one shader program); text layers share one font setting', () => {
     const ls = deckLayers(inputs({ corridor: polygon, stations: allNodes.slice(5, 7) as NodeFeature[] }));
     for (const id of ['corridor', 'areas', 'rail', 'sea']) expect(ls.find((l) => l.id === id)!.props.extensions).toBe(PATH_STYLE);
-    for (const id of ['labels', 'stations', 'nodes']) {
-      const p = ls.find((l) => l.id === id)!.props as unknown as Record<string, unknown>;
+    const near_ = deckLayers(inputs({ network: near }));
+    const props = (id: string) => [...ls, ...near_].find((l) => l.id === id)!.props as unknown as Record<string, unknown>;
+    for (const id of ['labels', 'stations', 'nodes', 'city-labels']) {
+      const p = props(id);
       expect([p.fontFamily, p.fontWeight, p.fontSettings]).toEqual([TEXT_FONT.fontFamily, TEXT_FONT.fontWeight, TEXT_FONT.fontSettings]);
     }
+    // The heavier node names differ only in weight (their own atlas, from zoom 6).
+    const p = props('node-labels');
+    expect([p.fontFamily, p.fontWeight, p.fontSettings]).toEqual([TEXT_FONT.fontFamily, 600, TEXT_FONT.fontSettings]);
   });
 });
