@@ -1,6 +1,6 @@
 /**
- * How many sightings of a set fall in a time window, without visiting them. Per distinct day (in the
- * set's day order) the table holds running counts per filter class (category × confidence), so the count
+ * How many sightings of a set fall in a time window, without visiting them. Per day of the set's span
+ * the table holds running counts per filter class (category × confidence), so the count
  * under any window and any category/confidence choice is two binary searches over the days plus one
  * subtraction per class: a slider step costs the same at a hundred points and at a million. Built once
  * per set and text/source filter (an O(n) pass), then read for every step.
@@ -13,17 +13,49 @@ const NCONF = CONFIDENCES.length;
 const K = CATEGORIES.length * NCONF;
 
 export interface DayCounts {
-  /** Distinct days present, ascending (days since 1970-01-01). */
+  /** Days covered, ascending (days since 1970-01-01): every day of the set's span, or only those present when the span is wide. */
   days: Int32Array;
   /** `cum[d * K + k]`: sightings of class k (category × NCONF + confidence) dated before `days[d]`. */
   cum: Uint32Array;
 }
 
+/** A span up to this many days (or the number of points, if more) gets a row for every day. */
+const DENSE_DAYS = 8192;
+
+const classOf = (category: number, confidence: number) => category * NCONF + Math.min(confidence, NCONF - 1);
+
 /**
  * Running counts of `set`'s sightings that pass (`pass[i] !== 0`, or all when `pass` is null).
+ * Usually one row per day of the set's span, counted in index order (one sequential pass, no jumping
+ * through the day order); a span far wider than the data (a report from 1990 among a year of them)
+ * keeps rows for the days present only.
  * @example countIn(buildDayCounts(set, null), fromDay, toDay, ALL_CATEGORIES, ALL_CONFIDENCES)
  */
 export function buildDayCounts(set: SightingSet, pass: Uint8Array | null): DayCounts {
+  const { day } = set.columns;
+  const order = set.byDay;
+  if (order.length === 0) return { days: new Int32Array(0), cum: new Uint32Array(K) };
+  const first = day[order[0]!]!;
+  const span = day[order[order.length - 1]!]! - first + 1;
+  return span <= Math.max(DENSE_DAYS, order.length) ? denseCounts(set, pass, first, span) : sparseCounts(set, pass);
+}
+
+/** A row for every day from `first`: count each sighting into its day's row, then add the rows up. */
+function denseCounts(set: SightingSet, pass: Uint8Array | null, first: number, span: number): DayCounts {
+  const { day, category, confidence, length } = set.columns;
+  const days = new Int32Array(span);
+  for (let d = 0; d < span; d++) days[d] = first + d;
+  const cum = new Uint32Array((span + 1) * K);
+  for (let i = 0; i < length; i++) {
+    if (pass && pass[i] === 0) continue;
+    cum[(day[i]! - first + 1) * K + classOf(category[i]!, confidence[i]!)]!++;
+  }
+  for (let j = K; j < cum.length; j++) cum[j]! += cum[j - K]!;
+  return { days, cum };
+}
+
+/** Rows for the days present only, walking the day order. */
+function sparseCounts(set: SightingSet, pass: Uint8Array | null): DayCounts {
   const { day, category, confidence } = set.columns;
   const order = set.byDay;
   let distinct = 0;
@@ -40,7 +72,7 @@ export function buildDayCounts(set: SightingSet, pass: Uint8Array | null): DayCo
       cum.copyWithin((d + 1) * K, d * K, (d + 1) * K);
     }
     if (pass && pass[i] === 0) continue;
-    cum[(d + 1) * K + category[i]! * NCONF + Math.min(confidence[i]!, NCONF - 1)]!++;
+    cum[(d + 1) * K + classOf(category[i]!, confidence[i]!)]!++;
   }
   return { days, cum };
 }

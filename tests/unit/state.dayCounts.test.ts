@@ -24,7 +24,8 @@ describe('day counts', () => {
   const set = setOf([[12, 2, 1], [10, 0, 0], [15, 0, 0], [10, 2, 2]]);
   const t = buildDayCounts(set, null);
   test('hand-worked: distinct days and windows with inclusive edges', () => {
-    expect(Array.from(t.days)).toEqual([10, 12, 15]);
+    // A row for every day of the span (10…15), the empty days 11, 13 and 14 included.
+    expect(Array.from(t.days)).toEqual([10, 11, 12, 13, 14, 15]);
     expect(countIn(t, 10, 15, ALL_CATEGORIES, ALL_CONFIDENCES)).toBe(4);
     expect(countIn(t, 11, 14, ALL_CATEGORIES, ALL_CONFIDENCES)).toBe(1);
     expect(countIn(t, 12, 12, ALL_CATEGORIES, ALL_CONFIDENCES)).toBe(1);
@@ -41,11 +42,22 @@ describe('day counts', () => {
   test('points that fail the text/source filters are not counted', () => {
     expect(countIn(buildDayCounts(set, Uint8Array.of(1, 0, 1, 0)), 0, 99, ALL_CATEGORIES, ALL_CONFIDENCES)).toBe(2);
   });
+  test('a span far wider than the data keeps rows for the days present only, and counts the same', () => {
+    // 1990-01-01 beside 2025: 13,000 days apart, more than a row per day is worth for three points.
+    const wide = setOf([[7305, 0, 0], [20_100, 2, 1], [20_100, 0, 0]]);
+    const w = buildDayCounts(wide, null);
+    expect(Array.from(w.days)).toEqual([7305, 20_100]);
+    expect(countIn(w, 0, 30_000, ALL_CATEGORIES, ALL_CONFIDENCES)).toBe(3);
+    expect(countIn(w, 7306, 20_100, ALL_CATEGORIES, ALL_CONFIDENCES)).toBe(2);
+    expect(countIn(w, 7305, 20_099, 1 << 0, ALL_CONFIDENCES)).toBe(1);
+  });
   test('an empty set counts nothing', () => {
     expect(countIn(buildDayCounts(setOf([]), null), 0, 99, ALL_CATEGORIES, ALL_CONFIDENCES)).toBe(0);
   });
   test('equals the number of visible indices for any set, window and filter', () => {
-    const row = fc.tuple(fc.integer({ min: 19_000, max: 19_060 }), fc.integer({ min: 0, max: CATEGORIES.length - 1 }), fc.integer({ min: 0, max: 2 }));
+    // Days mostly in two months, sometimes decades away (both table layouts).
+    const day = fc.oneof({ arbitrary: fc.integer({ min: 19_000, max: 19_060 }), weight: 9 }, { arbitrary: fc.integer({ min: 7305, max: 47_000 }), weight: 1 });
+    const row = fc.tuple(day, fc.integer({ min: 0, max: CATEGORIES.length - 1 }), fc.integer({ min: 0, max: 2 }));
     fc.assert(
       fc.property(
         fc.array(row, { maxLength: 60 }),
