@@ -86,3 +86,13 @@ export const CHANGE_STYLE: Record<ChangeKind, { colour: RGBA; label: string }> =
   corrected: { colour: [235, 120, 0, 255], label: 'Corrected since the link' },
   withdrawn: { colour: [110, 110, 110, 255], label: 'Withdrawn since the link (where it stood)' },
 };
+
+/**
+ * One font-atlas setting for every TextLayer (labels, node glyphs): deck.gl keys its atlas cache on the
+ * font settings, not on the characters, so layers that agree here share one atlas and only add glyphs.
+ */
+export const TEXT_FONT = {
+  fontFamily: 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif',
+  fontWeight: 500,
+  fontSettings: { sdf: true, fontSize: 32, buffer: 4, radius: 6 },
+} as const;

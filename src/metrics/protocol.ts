@@ -11,7 +11,7 @@
  */
 import type { ScenarioModel } from '../domain/scenarios';
 import type { AreaFeature, NodeFeature, RouteFeature, SightingFeature, Source } from '../domain/schemas';
-import type { Columns } from './columns';
+import type { ColumnsMessage } from './handover';
 import type { Filters } from './filters';
 import type { IndicatorResult } from './indicators';
 import type { JoinProgress } from './join';
@@ -44,10 +44,10 @@ export type Request =
   | {
       id: number; type: 'init'; geodata: WorkerGeodata; scenarios?: ScenarioModel; widthKm: number; catchmentKm?: number;
       /**
-       * Sightings already in columns (e.g. bundled, imported and synthetic sets concatenated by the app);
-       * when given they are used instead of `geodata.sightings`, which may then be empty.
+       * Sightings already in columns (bundled, imported and synthetic sets packed by `packColumns`, their
+       * buffers transferred); when given they are used instead of `geodata.sightings`, which may be empty.
        */
-      columns?: Columns;
+      columns?: ColumnsMessage;
     }
   | { id: number; type: 'width'; widthKm: number }
   | { id: number; type: 'window'; filters: Filters; detailFor?: string[] }

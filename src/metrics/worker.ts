@@ -3,6 +3,7 @@
  * Create with `new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })`.
  */
 import { MetricsEngine } from './engine';
+import { unpackColumns } from './handover';
 import type { Request, Response } from './protocol';
 
 let engine: MetricsEngine | undefined;
@@ -18,7 +19,7 @@ export function handle(req: Request, post: (r: Response) => void): void {
     switch (req.type) {
       case 'init': {
         const t = performance.now();
-        engine = new MetricsEngine(req.geodata, req.scenarios, req.catchmentKm, req.columns);
+        engine = new MetricsEngine(req.geodata, req.scenarios, req.catchmentKm, req.columns && unpackColumns(req.columns));
         const zones = engine.setWidth(req.widthKm, (progress) => post({ id: req.id, type: 'progress', progress }));
         post({ id: req.id, type: 'ready', zones, joinMs: performance.now() - t });
         return;

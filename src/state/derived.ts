@@ -7,7 +7,8 @@ import { CATEGORIES } from '../domain/schemas';
 import { dayToIso } from '../domain/dates';
 import { CONFIDENCES } from '../metrics/columns';
 import type { AppState } from './store';
-import { textSourcePass, visibleIndices, type SightingSet } from './sightingSets';
+import { buildDayCounts, countIn, type DayCounts } from './dayCounts';
+import { filterBounds, textSourcePass, visibleIndices, type SightingSet } from './sightingSets';
 
 function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | null = null;
@@ -23,7 +24,7 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
 type F = AppState['filters'];
 const passCache = new WeakMap<SightingSet, (q: string, k: F['sourceKinds'], p: F['publishers'], o: F['onlyIds']) => Uint8Array | null>();
 /** Text/source pass flags of one set (null = all pass), memoised per set. */
-export function passOf(set: SightingSet, f: AppState['filters']): Uint8Array | null {
+export function passOf(set: SightingSet, f: Pick<F, 'query' | 'sourceKinds' | 'publishers'> & Partial<Pick<F, 'onlyIds'>>): Uint8Array | null {
   let m = passCache.get(set);
   if (!m) {
     m = memo((q: string, kinds: F['sourceKinds'], pubs: F['publishers'], only: F['onlyIds']) => textSourcePass(set, q, kinds, pubs, only));
@@ -45,6 +46,35 @@ export const selectVisible = memo((sets: SightingSet[], f: AppState['filters'], 
 );
 
 export const visibleCount = (v: VisibleSet[]) => v.reduce((n, s) => n + s.indices.length, 0);
+
+/** Sighting points the map draws: every set whose layer is switched on (whatever the filters). */
+export const sightingPoints = (s: Pick<AppState, 'sightingSets' | 'layers'>): number =>
+  s.sightingSets.reduce((n, set) => n + ((set.key === 'imported' ? s.layers.imported : s.layers.sightings) ? set.columns.length : 0), 0);
+
+const countsCache = new WeakMap<SightingSet, { pass: Uint8Array | null; counts: DayCounts }>();
+/** The day table of a set under its current pass flags, rebuilt only when those change. */
+function countsOf(set: SightingSet, pass: Uint8Array | null): DayCounts {
+  const last = countsCache.get(set);
+  if (last && last.pass === pass) return last.counts;
+  const counts = buildDayCounts(set, pass);
+  countsCache.set(set, { pass, counts });
+  return counts;
+}
+
+/**
+ * How many sightings the filters and layer toggles show: the same number as `visibleCount(selectVisible(…))`
+ * without listing them (day-table lookups, see dayCounts.ts), so the time bar can read it on every step.
+ * @example visibleTotal(s.sightingSets, s.filters, s.layers) // 106 with the bundled data and default filters
+ */
+export function visibleTotal(sets: readonly SightingSet[], f: AppState['filters'], layers: AppState['layers']): number {
+  const b = filterBounds(f);
+  let n = 0;
+  for (const set of sets) {
+    if (!(set.key === 'imported' ? layers.imported : layers.sightings)) continue;
+    n += countIn(countsOf(set, passOf(set, f)), b.fromDay, b.toDay, b.categories, b.confidences);
+  }
+  return n;
+}
 
 /** A sighting as a feature: the stored one, or one described from columns for synthetic data. */
 export function sightingAt(set: SightingSet, i: number): SightingFeature {

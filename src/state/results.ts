@@ -1,6 +1,7 @@
 /**
  * Runs the metrics worker for the app and keeps the store's `results` slice current. The main thread
- * does no metric work: it only concatenates the sighting sets' columns and posts messages.
+ * does no metric work: it packs the sighting sets' columns into one copy whose buffers move to the
+ * worker (transferred, not cloned; the sets keep theirs for drawing) and posts messages.
  *
  *   data / sighting sets change ─▶ init  (progress → results.progress) ─▶ ready ─┐
  *   filters.widthKm change ─────▶ width (progress …) ────────────────────▶ ready ─┤
@@ -13,11 +14,11 @@
 import scenariosUrl from '../../geodata/scenarios.json?url';
 import { ScenarioModel } from '../domain/scenarios';
 import { MetricsClient } from '../metrics/client';
-import { sourceKindMask, type Columns } from '../metrics/columns';
+import { sourceKindMask } from '../metrics/columns';
 import type { Filters as EngineFilters } from '../metrics/filters';
 import type { JoinProgress } from '../metrics/join';
-import { concatColumns } from './concatColumns';
-import { filterBounds } from './sightingSets';
+import { packColumns } from '../metrics/handover';
+import { filterBounds, type SightingSet } from './sightingSets';
 import { actions, useStore, type AppState } from './store';
 
 /** Debounce for filter and time-window changes, ms. */
@@ -26,7 +27,8 @@ export const WINDOW_DEBOUNCE_MS = 50;
 export const WIDTH_DEBOUNCE_MS = 120;
 
 let client: MetricsClient | null = null;
-let cols: Columns | null = null;
+/** The sets the worker was given, in order: its sighting `i` is `sets[k]`'s `i - starts[k]`. */
+let joined: { sets: readonly SightingSet[]; starts: number[]; total: number } | null = null;
 let needInit = true;
 let joinGen = 0;
 let windowGen = 0;
@@ -99,14 +101,18 @@ async function runJoin(): Promise<void> {
     let answer;
     if (needInit) {
       needInit = false;
-      cols = concatColumns(s.sightingSets.map((x) => x.columns));
+      const sets = s.sightingSets;
+      const starts = [0];
+      for (const x of sets) starts.push(starts[starts.length - 1]! + x.columns.length);
+      joined = { sets, starts, total: starts[starts.length - 1]! };
+      const { message, transfer } = packColumns(sets.map((x) => x.columns));
       const geodata = { routes: s.data.routes, nodes: s.data.nodes, areas: s.data.areas, sightings: [], sources: [] };
-      answer = await c.call('init', { geodata, widthKm, columns: cols, ...(model ? { scenarios: model } : {}) }, progressOf(gen));
+      answer = await c.call('init', { geodata, widthKm, columns: message, ...(model ? { scenarios: model } : {}) }, progressOf(gen), transfer);
     } else {
       answer = await c.call('width', { widthKm }, progressOf(gen));
     }
     if (gen !== joinGen) return;
-    actions.setResults({ status: 'ready', progress: 1, zones: answer.zones, widthKm, sightings: cols?.length ?? 0 });
+    actions.setResults({ status: 'ready', progress: 1, zones: answer.zones, widthKm, sightings: joined?.total ?? 0 });
     void runWindow();
     void runAlong();
   } catch (e) {
@@ -149,18 +155,21 @@ async function runAlong(): Promise<void> {
   const jg = joinGen;
   try {
     const r = await client.call('along', { zoneId: id });
-    const c = cols;
-    if (gen !== alongGen || jg !== joinGen || !c) return;
-    const members = Array.from(r.members);
-    actions.setResults({
-      along: {
-        zoneId: id,
-        ids: members.map((i) => c.ids[i]!),
-        alongKm: Array.from(r.alongKm),
-        day: members.map((i) => c.day[i]!),
-        category: members.map((i) => c.category[i]!),
-      },
-    });
+    const j = joined;
+    if (gen !== alongGen || jg !== joinGen || !j) return;
+    const n = r.members.length;
+    const along = { zoneId: id, ids: new Array<string>(n), alongKm: Array.from(r.alongKm), day: new Array<number>(n), category: new Array<number>(n) };
+    for (let m = 0; m < n; m++) {
+      const i = r.members[m]!;
+      let k = 0;
+      while (j.starts[k + 1]! <= i) k++;
+      const c = j.sets[k]!.columns;
+      const local = i - j.starts[k]!;
+      along.ids[m] = c.ids[local]!;
+      along.day[m] = c.day[local]!;
+      along.category[m] = c.category[local]!;
+    }
+    actions.setResults({ along });
   } catch (e) {
     if (gen === alongGen) actions.setResults({ along: null, error: e instanceof Error ? e.message : String(e) });
   }
