@@ -25,7 +25,7 @@ export function SavedViewChoice({ job }: { job: ImportJob }) {
       <h3>{saved.kind === 'analysis' ? 'An analysis file' : 'A Corridor Watch export'}</h3>
       <p data-testid="saved-view">
         Saved{saved.savedAt ? ` on ${saved.savedAt.slice(0, 10)}` : ''}
-        {own > 0 ? ` with ${own.toLocaleString('en-GB')} of the analyst's own report${own === 1 ? '' : 's'}` : ''}, from a view with {parts.join(', ')}.
+        {own > 0 ? ` with ${own === 1 ? 'one' : own.toLocaleString('en-GB')} of the analyst's own reports` : ''}, from a view with {parts.join(', ')}.
         {saved.dataVersion && now && saved.dataVersion !== now ? ` It was made with data version ${saved.dataVersion}; this page has ${now}.` : ''}
       </p>
       <label>
