@@ -54,8 +54,8 @@ function Sources({ ids, lookup }: { ids: readonly string[]; lookup: (id: string)
 }
 
 export function DetailsPanel() {
-  const { id, data, sets, extraSources } = useStore(
-    useShallow((s) => ({ id: s.selection.featureId, data: s.data, sets: s.sightingSets, extraSources: s.importedSources })),
+  const { id, data, sets, extraSources, unsaved } = useStore(
+    useShallow((s) => ({ id: s.selection.featureId, data: s.data, sets: s.sightingSets, extraSources: s.importedSources, unsaved: s.analysis.unsaved })),
   );
   if (!id) return <p className="muted">Click a sighting, node, route or area on the map (or a row in the table) to see its details and sources.</p>;
   const lookup = (sid: string) => data?.sources.get(sid) ?? extraSources.get(sid);
@@ -75,7 +75,10 @@ export function DetailsPanel() {
       {'own' in p && p.own && (
         <>
           <p className="own-line">
-            <span className="own-badge">own</span> Your own report: it is saved in this browser and in the analysis file you save.
+            <span className="own-badge">own</span>{' '}
+            {unsaved
+              ? 'Your own report: this browser could not save it, so it is only in this page and in an analysis file you save.'
+              : 'Your own report: it is saved in this browser and in the analysis file you save.'}
           </p>
           <OwnReportActions id={p.id} name={p.name} />
         </>

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { SightingFeature } from '../../src/domain/schemas';
-import { SHOTS, launch, openApp, project, waitIdle } from './harness';
+import { SHOTS, launch, openApp, project, visibleCount, waitForCount, waitIdle } from './harness';
 import { corridorOf, day, routes, sightings } from './support/geodata';
+import { addReportViaForm, type FormReport } from './support/reportForm';
 
 // The default window (the bundled extent) and the indicator an in-corridor troop movement feeds: rail
 // and port activity on the corridors, a confidence-weighted count over the 90 days ending on the
@@ -55,6 +56,16 @@ const ownReports = (page: Page) =>
     const s = window.__corridorWatch!.state() as { sightingSets: { key: string; features?: SightingFeature[] }[] };
     return s.sightingSets.flatMap((x) => x.features ?? []).filter((f) => f.properties.own === true);
   });
+
+const KHASAN: FormReport = {
+  lat: 42.43,
+  lon: 130.64,
+  date: '2025-11-20',
+  category: 'munitions-shipment',
+  confidence: 'Moderate',
+  summary: 'A border watcher reported covered wagons crossing towards Khasan.',
+  source: { publisher: 'Example Border Watch', title: 'Covered wagons at the crossing', date: '2025-11-21', url: 'https://example.org/border/khasan' },
+};
 
 describe('the analyst’s own reports', () => {
   let browser: Browser;
@@ -157,9 +168,51 @@ describe('the analyst’s own reports', () => {
     assert.equal(restored.length, 1);
     assert.equal(restored[0]!.properties.id, own[0]!.properties.id);
     assert.equal(restored[0]!.properties.date, '2023-05-10');
+    // The link brings the selection back, and with it the details: the counts are on the Corridors tab.
+    await page.getByRole('tab', { name: 'Corridors' }).click();
     await waitCorridorCount(page, before.count);
 
     assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+
+  test('removed from its details, a report is gone here and after a reload', async () => {
+    const { page, consoleErrors } = await openApp(browser);
+    const start = await visibleCount(page);
+    await addReportViaForm(page, KHASAN);
+    await waitForCount(page, start + 1);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('group', { name: 'Your report' }).getByRole('button', { name: 'Remove' }).click();
+    await waitForCount(page, start);
+    assert.equal((await ownReports(page)).length, 0);
+    await page.reload();
+    await waitIdle(page);
+    assert.equal(await visibleCount(page), start);
+    assert.equal((await ownReports(page)).length, 0);
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+
+  test('when the browser cannot save (a full quota), the report stays in the page and the analyst is told', async () => {
+    const { page } = await openApp(browser, {
+      // Every write to IndexedDB fails as a full disk does; reading still works.
+      setup: async (p) => {
+        await p.addInitScript(() => {
+          IDBObjectStore.prototype.put = function () {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          };
+        });
+      },
+    });
+    const start = await visibleCount(page);
+    await addReportViaForm(page, KHASAN);
+    const warning = page.getByText(/Your report could not be saved in this browser/);
+    await warning.waitFor({ timeout: 15_000 });
+    assert.match((await warning.textContent()) ?? '', /It stays in this page until you close it: save the analysis file to keep it/);
+    assert.match((await page.locator('.own-line').textContent()) ?? '', /this browser could not save it/);
+    assert.equal(await page.getByRole('button', { name: 'Save analysis file' }).count(), 1);
+    assert.equal(await visibleCount(page), start + 1, 'the report is in the page all the same');
+    await page.screenshot({ path: `${SHOTS}/own-report-unsaved.png` });
     await page.context().close();
   });
 });

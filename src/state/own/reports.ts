@@ -67,7 +67,7 @@ function unsavedNow(n: number): void {
   failNotice = actions.notify(
     'warning',
     `Your ${n === 1 ? 'report' : `${n} reports`} could not be saved in this browser (its storage is full or not available). ` +
-      'They stay in this page until you close it: save the analysis file to keep them.',
+      (n === 1 ? 'It stays in this page until you close it: save the analysis file to keep it.' : 'They stay in this page until you close it: save the analysis file to keep them.'),
     undefined,
     { label: 'Save analysis file', run: () => saveAnalysisFile() },
   );
