@@ -27,7 +27,8 @@ export interface Filters {
   query: string;
   /** Corridor half-width, km. */
   widthKm: number;
-  /** Only these report ids ("show only what changed" since a link's data); null = no such filter. */
+  /** Only these report ids ("show only what changed" since a link's data); absent or null = no such filter (absent by
+   * default, like a link's view: it is never part of a link). */
   onlyIds?: ReadonlySet<string> | null;
 }
 
@@ -61,7 +62,6 @@ export const DEFAULT_FILTERS: Filters = {
   publishers: [],
   query: '',
   widthKm: 25,
-  onlyIds: null,
 };
 
 /** Frames the theatre from Kursk to Rajin on a ~1440 px wide screen. */

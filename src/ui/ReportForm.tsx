@@ -6,7 +6,7 @@
  * decide are warnings. The report is checked by the same schema as files before it is saved.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { CATEGORIES, type Category, type Confidence, type LocationPrecision } from '../domain/schemas';
+import { CATEGORIES, QUANTITY_UNITS, type Category, type Confidence, type LocationPrecision } from '../domain/schemas';
 import { CATEGORY_STYLE } from '../layers/style';
 import { buildOwnReport, type FieldProblems } from '../state/own/draft';
 import { closeReportForm, onPositionPlaced, patchDraft, setPlacing, useReportForm } from '../state/own/form';
@@ -27,7 +27,6 @@ const LOCATION: { value: LocationPrecision; label: string; hint: string }[] = [
   { value: 'settlement', label: 'Settlement', hint: 'the report names a town or facility' },
   { value: 'region', label: 'Region', hint: 'only a region: the point marks a representative place' },
 ];
-const UNITS = ['railcars', 'containers', 'ships', 'personnel', 'tonnes', 'shells', 'missiles', 'flights', 'trains', 'vehicles', 'systems'] as const;
 
 /** The name a report gets without a title: "Troop movement — Tumangang". */
 function defaultName(category: Category | '', placeName: string | undefined): string {
@@ -164,9 +163,9 @@ export function ReportForm() {
         </Field>
         <Field k="quantityUnit" label="Unit" problem={p('quantityUnit')}>
           {(a) => (
-            <select {...a} value={draft.quantityUnit} onChange={(e) => patchDraft({ quantityUnit: e.currentTarget.value as (typeof UNITS)[number] | '' })}>
+            <select {...a} value={draft.quantityUnit} onChange={(e) => patchDraft({ quantityUnit: e.currentTarget.value as (typeof QUANTITY_UNITS)[number] | '' })}>
               <option value="">None</option>
-              {UNITS.map((u) => (
+              {QUANTITY_UNITS.map((u) => (
                 <option key={u} value={u}>
                   {u}
                 </option>

@@ -429,7 +429,9 @@ describe('startUrlSync (with a stub window)', () => {
     const stop = startUrlSync(() => '0000abcd', { linkDataVersion: '1111ef00', imported: true });
     expect(calls).toEqual([['replace', `${BASE}&d=0000abcd`]]);
     // 1111ef00 is no release of this data (and no data is bundled here), so the plain notice comes once
-    // the release comparison, loaded on demand, has said it cannot compare.
+    // the release comparison, loaded on demand, has said it cannot compare (no wall clock: once its
+    // import has settled, only promise steps are left).
+    await vi.dynamicImportSettled();
     await vi.waitFor(() =>
       expect(useStore.getState().notices.map((n) => [n.level, n.text])).toEqual([
         ['warning', 'This link was made with other data (version 1111ef00; now 0000abcd): counts and selections may differ'],
