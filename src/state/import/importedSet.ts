@@ -27,14 +27,11 @@ export function applyImported(features: readonly SightingFeature[], sources: Rea
  * the result's precomputed set parts (from the worker); without them they are built here.
  */
 export async function appendImported(result: ImportResult, parts?: SetParts): Promise<{ added: number; duplicates: number }> {
-  // Yield first, then read and write the set in one synchronous step: a change made meanwhile (an
-  // analyst's own report saved while saved files are restored) is never overwritten by a stale copy.
-  await yieldToPage();
+  const current = importedSet();
   const sources = new Map(useStore.getState().importedSources);
   for (const s of result.sources) if (!sources.has(s.id)) sources.set(s.id, s);
   let incoming = result.features;
   let p = parts ?? buildSetParts(incoming, sources);
-  const current = importedSet();
   if (current?.features && current.haystack && current.publishers) {
     const ids = new Set(current.columns.ids);
     const keep: number[] = [];
@@ -46,6 +43,14 @@ export async function appendImported(result: ImportResult, parts?: SetParts): Pr
       incoming = keep.map((i) => result.features[i]!);
     }
     if (incoming.length === 0) return { added: 0, duplicates: result.features.length };
+  }
+  // The page gets a frame between the matching above and the append below (each is a long step at
+  // 500,000 rows). If the set changed meanwhile (an own report saved while saved files are restored),
+  // start again from it rather than overwrite it with a stale copy.
+  await yieldToPage();
+  // (Sources change only with the set, so the set alone says whether anything changed.)
+  if (importedSet() !== current) return appendImported(result, parts);
+  if (current?.features && current.haystack && current.publishers) {
     const now = { columns: current.columns, haystack: current.haystack, publishers: current.publishers, byDay: current.byDay };
     applyImported(current.features.concat(incoming), sources, appendParts(now, p));
   } else if (incoming.length) {
