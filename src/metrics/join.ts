@@ -2,7 +2,8 @@
  * Spatial join: for each zone, the indices of the sightings inside its polygon, sorted by day. Candidates
  * come from a flatbush query of each component polygon's bounding box; a cell grid (see grid.ts) settles
  * most of them, and `turf.booleanPointInPolygon` on that component decides the rest, so membership is
- * exactly Turf's.
+ * exactly Turf's. With a `RegionRule`, region-precise reports whose region lies mostly outside the zone
+ * are set apart as `excluded` (precision.ts, region-members.ts).
  */
 import { booleanPointInPolygon } from '@turf/turf';
 import type Flatbush from 'flatbush';
@@ -10,6 +11,8 @@ import type { Polygon, Position } from 'geojson';
 import type { Columns } from './columns';
 import { buildCellGrid, CELL_BOUNDARY, CELL_INSIDE, type CellGrid } from './grid';
 import { buildPointIndex } from './point-index';
+import type { RegionRule } from './precision';
+import { applyRegionRule, type ZonePart } from './region-members';
 import { zoneComponents, type Zone, type ZoneKind } from './zones';
 
 /** Members of one zone. `members[k]` is a sighting index, `days[k]` its day; ordered by (day, index). */
@@ -18,6 +21,11 @@ export interface ZoneMembers {
   kind: ZoneKind | 'all';
   members: Uint32Array;
   days: Int32Array;
+  /**
+   * Region reports whose point is inside the polygon but whose region lies mostly outside it: drawn
+   * there, not counted (precision rule). Same order; absent when no rule was applied.
+   */
+  excluded?: { members: Uint32Array; days: Int32Array };
 }
 
 export interface JoinResult {
@@ -40,6 +48,8 @@ export interface JoinOptions {
   /** A point index of the same columns, to reuse across joins. */
   index?: Flatbush;
   onProgress?: (p: JoinProgress) => void;
+  /** Apply the location-precision rule (precision.ts); without it every point inside counts. */
+  regions?: RegionRule;
 }
 
 const gridCache = new WeakMap<Position[][], CellGrid>();
@@ -120,9 +130,11 @@ export function spatialJoin(cols: Columns, zones: readonly Zone[], options: Join
   zones.forEach((zone, z) => {
     let n = 0;
     const components = zoneComponents(zone);
+    const parts: ZonePart[] = [];
     for (const rings of components) {
       const grid = gridFor(rings);
       const geom: Polygon = { type: 'Polygon', coordinates: rings };
+      parts.push({ grid, geom });
       const { x0, y0, inv, nx, ny, cells } = grid;
       const [minX, minY, maxX, maxY] = grid.bbox;
       // The callback gets the point from the index's own (Hilbert-ordered) box array: no random reads.
@@ -149,7 +161,13 @@ export function spatialJoin(cols: Columns, zones: readonly Zone[], options: Join
       });
     }
     // Overlapping leg buffers report a point once per leg; the index reports in its own order.
-    out.push(membersOf(zone.id, zone.kind, uniqueAscending(buf.subarray(0, n), cols.length, scratch), cols));
+    const unique = uniqueAscending(buf.subarray(0, n), cols.length, scratch);
+    if (options.regions) {
+      const split = applyRegionRule(unique, cols, parts, options.regions);
+      out.push({ ...membersOf(zone.id, zone.kind, split.members, cols), excluded: sortByDay(split.excluded, cols.day) });
+    } else {
+      out.push(membersOf(zone.id, zone.kind, unique, cols));
+    }
     options.onProgress?.({ done: z + 1, total: zones.length, zoneId: zone.id });
   });
   const allIdx = new Uint32Array(cols.length);

@@ -13,6 +13,7 @@
  */
 import { CATEGORIES, SOURCE_KINDS } from '../domain/schemas';
 import { CONFIDENCES } from './columns';
+import type { WindowCoverage } from './coverage';
 import { lowerIn, type Buckets } from './buckets';
 import { GROUPS, KEY_SPACE, keyGroup, type ZoneCube } from './cube';
 import { lowerBound, type ResolvedFilters } from './filters';
@@ -26,7 +27,10 @@ const NKINDS = SOURCE_KINDS.length;
 /** A query decided once for all zones. */
 export interface WindowQuery {
   f: ResolvedFilters;
-  /** Days: from − 12·len, from − 4·len, from − len, from, to + 1 (ascending; all `from` if to < from). */
+  /**
+   * Days: from − m12·len, from − m4·len, from − m1·len, from, to + 1, where m12, m4, m1 are the covered
+   * preceding windows (12, 4, 1 with full coverage; see coverage.ts). Ascending; all `from` if to < from.
+   */
   edges: Int32Array;
   /** Week starts then to + 1. */
   weekEdges: Int32Array;
@@ -55,12 +59,16 @@ export interface ZoneTotals {
   weekly: Float64Array;
 }
 
-/** Build the query for filters `f` (plain loops over small tables: this runs on every recompute). */
-export function windowQuery(f: ResolvedFilters): WindowQuery {
+/**
+ * Build the query for filters `f` (plain loops over small tables: this runs on every recompute). `cov`
+ * limits the baselines to covered windows; without it all 12 preceding windows are used.
+ */
+export function windowQuery(f: ResolvedFilters, cov?: WindowCoverage): WindowQuery {
   const len = f.toDay - f.fromDay + 1;
+  const m12 = cov ? cov.of12 : 12, m4 = cov ? cov.of4 : 4, m1 = cov ? cov.prev : 1;
   // Edges ascend for any window of at least a day; an inverted window counts nothing.
   const edges = len >= 1
-    ? Int32Array.of(f.fromDay - 12 * len, f.fromDay - 4 * len, f.fromDay - len, f.fromDay, f.toDay + 1)
+    ? Int32Array.of(f.fromDay - m12 * len, f.fromDay - m4 * len, f.fromDay - m1 * len, f.fromDay, f.toDay + 1)
     : new Int32Array(5).fill(f.fromDay);
   const nWeeks = Math.max(0, Math.ceil(len / 7));
   const weekEdges = new Int32Array(nWeeks + 1);

@@ -9,6 +9,7 @@
 import { CATEGORIES, SOURCE_KINDS, type Category, type SourceKind } from '../domain/schemas';
 import { ALL_CATEGORIES, ALL_CONFIDENCES, type Columns } from './columns';
 import { assessChange, type ChangeAssessment, type ChangeRule, DEFAULT_CHANGE_RULE } from './change-level';
+import { windowCoverage, type CoverageSpans, type WindowCoverage } from './coverage';
 import type { WindowIndex, ZoneCube } from './cube';
 import { resolveFilters, type Filters, type ResolvedFilters } from './filters';
 import { newQtyAgg, qtyFromIndex, qtyFromReports, qtyWindow, resetQtyAgg, type QtyAgg } from './qty-index';
@@ -29,11 +30,14 @@ export interface ZoneMetrics {
   count: number;
   /** Σ confidence weight (high 1, moderate 0.6, low 0.3), summed in tenths then divided by 10. */
   weighted: number;
-  /** Same for the previous window of equal length, ending the day before `fromDay`. */
+  /**
+   * Same for the previous window of equal length, ending the day before `fromDay` (0 when that window is
+   * not covered: see `WindowMetrics.coverage.prev`).
+   */
   prevCount: number;
   prevWeighted: number;
   changeAbs: number;
-  /** Percent change against the previous window; null when it had no sightings. */
+  /** Percent change against the previous window; null when it had no sightings or is not covered. */
   changePct: number | null;
   /** Trendfinder-style change against the mean of the 4 preceding windows. */
   change4: ChangeAssessment;
@@ -56,6 +60,8 @@ export interface WindowMetrics {
   filters: ResolvedFilters;
   /** Window length, days. */
   windowDays: number;
+  /** How the data's coverage bears on this window (which baselines exist). */
+  coverage: WindowCoverage;
   zones: ZoneMetrics[];
   /** All sightings regardless of place. */
   all: ZoneMetrics;
@@ -67,6 +73,11 @@ export interface WindowOptions {
   /** Stated baseline per node id. */
   baselines?: ReadonlyMap<string, Baseline>;
   rule?: ChangeRule;
+  /**
+   * The days the data covers (coverage.ts). Baselines use only covered preceding windows; without it
+   * (undefined or null) every window counts as covered.
+   */
+  coverage?: CoverageSpans | null;
   /**
    * Zone ids (and 'all') that get the detail metrics — weekly series, source breakdown, quantities.
    * Default: every zone. The rest get the summary (counts, changes, density, latest, categories).
@@ -100,6 +111,7 @@ interface Ctx {
   opts: WindowOptions;
   /** Week start days, copied into each detail zone's series. */
   startDays: number[];
+  cov: WindowCoverage;
   /** Scratch per-unit aggregates, reset for each zone. */
   agg: QtyAgg;
   /** Scratch totals, reused by each zone (read out before the next). */
@@ -145,6 +157,7 @@ function zoneMetrics(zm: ZoneMembers, cube: ZoneCube, c: Ctx, detail: boolean): 
     for (let w = 0; w < counts.length; w++) counts[w] = t.weekly[w]!;
   }
   const { n, pn } = t;
+  const { cov } = c;
   const lengthKm = c.opts.lengthKm?.get(zm.zoneId);
   return {
     zoneId: zm.zoneId,
@@ -153,9 +166,9 @@ function zoneMetrics(zm: ZoneMembers, cube: ZoneCube, c: Ctx, detail: boolean): 
     prevCount: pn,
     prevWeighted: t.pw10 / 10,
     changeAbs: n - pn,
-    changePct: pn > 0 ? ((n - pn) / pn) * 100 : null,
-    change4: assessChange(n, t.n4, 4, rule),
-    change12: assessChange(n, t.n12, 12, rule),
+    changePct: pn > 0 && cov.prev > 0 ? ((n - pn) / pn) * 100 : null,
+    change4: assessChange(n, t.n4, cov.of4, rule, 4, cov.covered),
+    change12: assessChange(n, t.n12, cov.of12, rule, 12, cov.covered),
     densityPer1000Km: lengthKm ? (n / lengthKm) * 1000 : null,
     latestDay: Number.isFinite(t.latest) ? t.latest : null,
     weekly,
@@ -176,12 +189,14 @@ export function windowMetrics(
   const f = resolveFilters(filters);
   const unfiltered = f.allSources && (f.categories & ALL_CATEGORIES) === ALL_CATEGORIES &&
     (f.confidences & ALL_CONFIDENCES) === ALL_CONFIDENCES;
-  const q = windowQuery(f);
-  const c: Ctx = { cols, q, unfiltered, opts, startDays: Array.from(q.weekEdges.subarray(0, q.weekEdges.length - 1)), agg: newQtyAgg() };
+  const cov = windowCoverage(opts.coverage ?? null, f.fromDay, f.toDay);
+  const q = windowQuery(f, cov);
+  const c: Ctx = { cols, q, unfiltered, opts, cov, startDays: Array.from(q.weekEdges.subarray(0, q.weekEdges.length - 1)), agg: newQtyAgg() };
   const detail = (id: string) => !opts.detailFor || opts.detailFor.has(id);
   return {
     filters: f,
     windowDays: f.toDay - f.fromDay + 1,
+    coverage: cov,
     zones: join.zones.map((zm, z) => zoneMetrics(zm, ix.zones[z]!, c, detail(zm.zoneId))),
     all: zoneMetrics(join.all, ix.all, c, detail('all')),
   };

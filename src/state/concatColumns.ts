@@ -23,6 +23,7 @@ export function concatColumns(parts: readonly Columns[]): Columns {
     out.sourceCount.set(c.sourceCount, at);
     out.qtyValue.set(c.qtyValue, at);
     out.qtyUnit.set(c.qtyUnit, at);
+    out.precision.set(c.precision, at);
     at += c.length;
   }
   return out;

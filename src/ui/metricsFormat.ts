@@ -12,11 +12,13 @@ export const CHANGE_LEVEL: Record<ChangeLevel, { label: string; tone: 'up' | 'up
   'limited-change': { label: 'Limited change', tone: 'flat' },
   'large-fall': { label: 'Large fall', tone: 'down' },
   'low-baseline': { label: 'Low baseline', tone: 'low' },
+  'no-baseline': { label: 'No baseline', tone: 'low' },
+  uncovered: { label: 'Outside the data', tone: 'low' },
 };
 
 /** Sort order for "by change": rises first, then limited, falls, and too-few-to-call last. */
 export const CHANGE_RANK: Record<ChangeLevel, number> = {
-  'large-rise': 0, 'moderate-rise': 1, 'limited-change': 2, 'large-fall': 3, 'low-baseline': 4,
+  'large-rise': 0, 'moderate-rise': 1, 'limited-change': 2, 'large-fall': 3, 'low-baseline': 4, 'no-baseline': 5, uncovered: 6,
 };
 
 /**

@@ -1,0 +1,116 @@
+/**
+ * Location precision in the counts: the rule that decides whether a report counts in a zone.
+ *
+ *   exact, settlement   count where they are drawn: inside the zone polygon → member (as before)
+ *   region              the point only stands for a region. It counts in a zone when its point is inside
+ *                       the zone AND its region lies mostly inside the zone: at least half of the
+ *                       region's sample points are inside (the same `booleanPointInPolygon` test).
+ *                       The region is the area polygon its `place` names, else a disc of
+ *                       `REGION_RADIUS_KM` around the point.
+ *
+ * Sample points: a square lattice over the region, spaced a quarter of the disc radius (49 points in a
+ * disc; cell centres of an 8 × 8 grid over an area's bounding box that fall inside the area), so the
+ * share of points inside estimates the share of the region's area inside. Why this rule, and not a
+ * reduced weight: see README.md ("Location precision").
+ */
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Position } from 'geojson';
+import type { AreaFeature } from '../domain/schemas';
+
+/** Radius of the disc that stands for a region with no polygon, km (a small oblast or province: ~200 km across). */
+export const REGION_RADIUS_KM = 100;
+/** A region report counts when at least this share of its region's samples is inside the zone. */
+export const MOSTLY = 0.5;
+const KM_PER_DEG = 111.195;
+/** Lattice steps per radius: points (i, j) with i² + j² ≤ STEPS². */
+const STEPS = 4;
+/** Grid cells per side over an area's bounding box. */
+const AREA_GRID = 8;
+
+/** Lattice offsets in units of radius/STEPS, the outermost first (they decide a "no" soonest). */
+const DISC_LATTICE: readonly [number, number][] = (() => {
+  const out: [number, number][] = [];
+  for (let i = -STEPS; i <= STEPS; i++) for (let j = -STEPS; j <= STEPS; j++) if (i * i + j * j <= STEPS * STEPS) out.push([i, j]);
+  return out.sort((a, b) => b[0] * b[0] + b[1] * b[1] - (a[0] * a[0] + a[1] * a[1]) || a[0] - b[0] || a[1] - b[1]);
+})();
+
+/** Number of samples in a disc region. */
+export const DISC_SAMPLES = DISC_LATTICE.length;
+
+/**
+ * Sample points of the disc of `radiusKm` around (lon, lat), lon/lat interleaved, in a local
+ * equirectangular frame (the same approximation at every call, so engine and reference agree).
+ * @example discSamples(35.27, 51.19).length // 98 (49 points)
+ */
+export function discSamples(lon: number, lat: number, radiusKm = REGION_RADIUS_KM, out = new Float64Array(2 * DISC_SAMPLES)): Float64Array {
+  const dLat = radiusKm / STEPS / KM_PER_DEG;
+  const dLon = dLat / Math.max(1e-6, Math.cos((lat * Math.PI) / 180));
+  for (let k = 0; k < DISC_LATTICE.length; k++) {
+    const [i, j] = DISC_LATTICE[k]!;
+    out[2 * k] = lon + i * dLon;
+    out[2 * k + 1] = lat + j * dLat;
+  }
+  return out;
+}
+
+/**
+ * Sample points of an area polygon: centres of an 8 × 8 grid over its bounding box that lie inside it
+ * (its first vertex if none does), lon/lat interleaved.
+ */
+export function polygonSamples(rings: Position[][]): Float64Array {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const p of rings[0] ?? []) {
+    minX = Math.min(minX, p[0]!); maxX = Math.max(maxX, p[0]!);
+    minY = Math.min(minY, p[1]!); maxY = Math.max(maxY, p[1]!);
+  }
+  const pts: number[] = [];
+  const geom = { type: 'Polygon' as const, coordinates: rings };
+  for (let r = 0; r < AREA_GRID; r++) {
+    for (let c = 0; c < AREA_GRID; c++) {
+      const x = minX + ((c + 0.5) * (maxX - minX)) / AREA_GRID, y = minY + ((r + 0.5) * (maxY - minY)) / AREA_GRID;
+      if (booleanPointInPolygon([x, y], geom)) pts.push(x, y);
+    }
+  }
+  const first = rings[0]?.[0];
+  return Float64Array.from(pts.length || !first ? pts : [first[0]!, first[1]!]);
+}
+
+/** Area id → its region samples, for region reports whose `place` is an area. */
+export function areaRegions(areas: readonly AreaFeature[]): Map<string, Float64Array> {
+  return new Map(areas.map((a) => [a.properties.id, polygonSamples(a.geometry.coordinates)]));
+}
+
+/**
+ * Whether at least `MOSTLY` of the samples are inside, per `inside(lon, lat)`; stops as soon as the
+ * answer is known (the engine's cost), with the same answer as counting them all (the reference's).
+ * @example mostlyInside(discSamples(0, 0), (x) => x >= 0) // true (29 of 49 have lon ≥ 0)
+ */
+export function mostlyInside(samples: Float64Array, inside: (lon: number, lat: number) => boolean): boolean {
+  const n = samples.length / 2;
+  const need = Math.ceil(MOSTLY * n);
+  let yes = 0, no = 0;
+  for (let k = 0; k < n; k++) {
+    if (inside(samples[2 * k]!, samples[2 * k + 1]!)) {
+      if (++yes >= need) return true;
+    } else if (++no > n - need) return false;
+  }
+  return yes >= need;
+}
+
+/** Share of the samples inside (the reference counts them all; the panel can show it). */
+export function insideShare(samples: Float64Array, inside: (lon: number, lat: number) => boolean): number {
+  const n = samples.length / 2;
+  let yes = 0;
+  for (let k = 0; k < n; k++) if (inside(samples[2 * k]!, samples[2 * k + 1]!)) yes++;
+  return n ? yes / n : 0;
+}
+
+/**
+ * What the join needs to apply the rule: each sighting's precision, and the region samples of the
+ * region reports whose place is an area (sighting index → samples). Others get a disc.
+ */
+export interface RegionRule {
+  precision: Uint8Array;
+  areaSamples: ReadonlyMap<number, Float64Array>;
+  radiusKm?: number;
+}
