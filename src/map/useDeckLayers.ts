@@ -10,7 +10,11 @@ import { CATEGORIES } from '../domain/schemas';
 import { CONFIDENCES } from '../metrics/columns';
 import { useStore } from '../state/store';
 import { filterBounds, findSighting } from '../state/sightingSets';
-import { passOf } from '../state/derived';
+import { passOf, selectVisible } from '../state/derived';
+import { halosOf } from '../state/halos';
+import { selectPositions, stacksOf } from '../state/stacks';
+import { countBadgeLayer, type CountBadge } from '../layers/stacks';
+import { precisionLayer } from '../layers/precision';
 import { labelsLayer, type PlaceLabel } from '../layers/labels';
 import { routesLayer } from '../layers/routes';
 import { nodesLayer, splitStations, STATIONS_MIN_ZOOM } from '../layers/nodes';
@@ -18,7 +22,7 @@ import { areasLayer } from '../layers/areas';
 import { sightingsLayer } from '../layers/sightings';
 import { buildSightingBuffers, withPass } from '../layers/sightingBuffers';
 import { selectionLayer, type Marker } from '../layers/selection';
-import { corridorLayer, evidenceLayer, type EvidencePoint } from '../layers/corridors';
+import { corridorLayer, evidenceLayer, EVIDENCE_RING, type EvidencePoint } from '../layers/corridors';
 import places from './data/places.json';
 
 export const FONT_FAMILY = 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
@@ -34,8 +38,9 @@ const LABELS_BY_DETAIL = [placeLabels(1), placeLabels(3), placeLabels(6)];
 const labelDetail = (zoom: number) => (zoom < 2 ? 0 : zoom < 4.5 ? 1 : 2);
 
 export function useDeckLayers(): Layer[] {
-  const { data, sets, layers, filters, featureId, hoverId, showStations, labelLevel, zones, corridorId, evidenceIds } = useStore(
+  const { data, sets, layers, filters, featureId, hoverId, showStations, labelLevel, zones, corridorId, evidenceIds, zoom } = useStore(
     useShallow((s) => ({
+      zoom: Math.round(s.camera.zoom * 4) / 4,
       showStations: s.camera.zoom >= STATIONS_MIN_ZOOM,
       labelLevel: labelDetail(s.camera.zoom),
       data: s.data,
@@ -62,6 +67,21 @@ export function useDeckLayers(): Layer[] {
     }
     return out;
   }, [sets, evidenceIds]);
+
+  // Positions of the visible reports: stacked ones get a count, roughly placed ones a halo.
+  const positions = selectPositions(selectVisible(sets, filters, layers));
+  const stackBadges = useMemo((): CountBadge[] => stacksOf(positions).map((p) => ({ position: [p.lon, p.lat], count: p.members.length, id: p.members[0]!.id })), [positions]);
+  const halos = useMemo(() => halosOf(positions, data), [positions, data]);
+  const evidenceBadges = useMemo((): CountBadge[] => {
+    const at = new Map<string, CountBadge>();
+    for (const e of evidence) {
+      const k = e.position.join();
+      const b = at.get(k);
+      if (b) b.count++;
+      else at.set(k, { position: e.position, count: 1, id: e.id });
+    }
+    return [...at.values()].filter((b) => b.count > 1);
+  }, [evidence]);
 
   const routes = useMemo(() => {
     const all = data?.routes ?? [];
@@ -113,6 +133,7 @@ export function useDeckLayers(): Layer[] {
       labelsLayer(LABELS_BY_DETAIL[labelLevel]!, { visible: layers.labels }),
       nodesLayer(nodes.stations, { id: 'stations', visible: layers.nodes && showStations, highlightId: featureId, fontFamily: FONT_FAMILY }),
       nodesLayer(nodes.major, { visible: layers.nodes, highlightId: featureId, fontFamily: FONT_FAMILY }),
+      precisionLayer(halos, zoom, { visible: layers.sightings || layers.imported }),
     ];
     for (const { set, buffers: b } of buffers) {
       const visible = set.key === 'imported' ? layers.imported : layers.sightings;
@@ -125,7 +146,12 @@ export function useDeckLayers(): Layer[] {
         }, { visible }),
       );
     }
-    out.push(evidenceLayer(evidence), selectionLayer(markers));
+    out.push(
+      countBadgeLayer(stackBadges, { visible: layers.sightings || layers.imported }),
+      evidenceLayer(evidence),
+      countBadgeLayer(evidenceBadges, { id: 'evidence-counts', fill: EVIDENCE_RING, offset: [-12, -12] }),
+      selectionLayer(markers),
+    );
     return out;
-  }, [data, routes, nodes, showStations, labelLevel, layers, featureId, buffers, bounds.fromDay, bounds.toDay, catIdx.join(), confIdx.join(), markers, corridorPolygon, evidence]);
+  }, [data, routes, nodes, showStations, labelLevel, layers, featureId, buffers, bounds.fromDay, bounds.toDay, catIdx.join(), confIdx.join(), markers, corridorPolygon, evidence, stackBadges, halos, zoom, evidenceBadges]);
 }

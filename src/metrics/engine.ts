@@ -7,7 +7,7 @@
  *   pass flags (text, publisher) + precision filter ─ subset of the join ─┴─ window / indicators
  */
 import type { ScenarioModel } from '../domain/scenarios';
-import type { NodeProps, SightingFeature, Source } from '../domain/schemas';
+import type { NodeProps, Source } from '../domain/schemas';
 import type Flatbush from 'flatbush';
 import { alongRouteKm } from './along';
 import { areaZones, nodeCatchments, DEFAULT_CATCHMENT_KM } from './catchments';
@@ -20,7 +20,8 @@ import { evaluateIndicators } from './indicators';
 import { spatialJoin, type JoinProgress, type JoinResult } from './join';
 import { buildPointIndex } from './point-index';
 import { areaRegions, type RegionRule } from './precision';
-import type { RegionAreas, WorkerGeodata, ZoneInfo } from './protocol';
+import { regionAreasOf } from './region-areas';
+import type { WorkerGeodata, ZoneInfo } from './protocol';
 import { scoreScenarios } from './scoring';
 import { subsetJoin, subsetPredicate } from './subset';
 import { windowMetrics, zoneLengths } from './window';
@@ -33,20 +34,7 @@ export interface EngineOptions {
   /** The days the data covers (coverage.ts); null or absent: every window counts as covered. */
   coverage?: CoverageSpans | null;
   /** Region reports whose place is an area (indices into the columns); derived from `data.sightings` when absent. */
-  regionAreas?: RegionAreas;
-}
-
-/**
- * Region reports of `sightings` whose `place` is one of `areaIds`, with index offset `offset`.
- * @example regionAreasOf(data.sightings, new Set(data.areas.map((a) => a.properties.id)))
- */
-export function regionAreasOf(sightings: readonly SightingFeature[], areaIds: ReadonlySet<string>, offset = 0): RegionAreas {
-  const index: number[] = [], ids: string[] = [];
-  sightings.forEach((s, i) => {
-    const place = s.properties.place;
-    if (s.properties.location === 'region' && place && areaIds.has(place)) { index.push(offset + i); ids.push(place); }
-  });
-  return { index: Uint32Array.from(index), areaIds: ids };
+  regionAreas?: import('./protocol').RegionAreas;
 }
 
 export class MetricsEngine {

@@ -17,10 +17,9 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Position } from 'geojson';
 import type { AreaFeature } from '../domain/schemas';
 
-/** Radius of the disc that stands for a region with no polygon, km (a small oblast or province: ~200 km across). */
-export const REGION_RADIUS_KM = 100;
-/** A region report counts when at least this share of its region's samples is inside the zone. */
-export const MOSTLY = 0.5;
+import { MOSTLY, REGION_RADIUS_KM } from './precision-rule';
+
+export { MOSTLY, REGION_RADIUS_KM };
 const KM_PER_DEG = 111.195;
 /** Lattice steps per radius: points (i, j) with i² + j² ≤ STEPS². */
 const STEPS = 4;

@@ -10,8 +10,8 @@ import { CATEGORIES, SOURCE_KINDS, type Category, type SourceKind } from '../dom
 import { ALL_CATEGORIES, ALL_CONFIDENCES, type Columns } from './columns';
 import { assessChange, type ChangeAssessment, type ChangeRule, DEFAULT_CHANGE_RULE } from './change-level';
 import { windowCoverage, type CoverageSpans, type WindowCoverage } from './coverage';
-import type { WindowIndex, ZoneCube } from './cube';
-import { resolveFilters, type Filters, type ResolvedFilters } from './filters';
+import { packKey, type WindowIndex, type ZoneCube } from './cube';
+import { lowerBound, resolveFilters, type Filters, type ResolvedFilters } from './filters';
 import { newQtyAgg, qtyFromIndex, qtyFromReports, qtyWindow, resetQtyAgg, type QtyAgg } from './qty-index';
 import type { JoinResult, ZoneMembers } from './join';
 import { summariseQuantities, type Baseline, type QuantitySummary } from './quantities';
@@ -54,6 +54,11 @@ export interface ZoneMetrics {
   bySource: Record<SourceKind, number> | null;
   /** Detail zones only (empty otherwise). */
   quantities: QuantitySummary[];
+  /**
+   * Region reports in the window, passing the filters, whose point lies inside the zone but whose region
+   * lies mostly outside it, so they are not counted (precision rule); detail zones only, else 0.
+   */
+  regionExcluded: number;
 }
 
 export interface WindowMetrics {
@@ -142,6 +147,20 @@ function quantitiesOf(zm: ZoneMembers, cube: ZoneCube, c: Ctx): QuantitySummary[
   return summariseQuantities(agg, zm, c.cols, baseline);
 }
 
+/** Excluded region reports of the zone in the window that pass the filters (a short list: scanned). */
+function regionExcludedOf(zm: ZoneMembers, c: Ctx): number {
+  const ex = zm.excluded;
+  if (!ex) return 0;
+  const { f, keyOk } = c.q;
+  const { category, confidence, sourceMask } = c.cols;
+  let n = 0;
+  for (let k = lowerBound(ex.days, f.fromDay); k < ex.days.length && ex.days[k]! <= f.toDay; k++) {
+    const i = ex.members[k]!;
+    if (keyOk[packKey(category[i]!, confidence[i]!, sourceMask[i]!)]) n++;
+  }
+  return n;
+}
+
 function zoneMetrics(zm: ZoneMembers, cube: ZoneCube, c: Ctx, detail: boolean): ZoneMetrics {
   const { f } = c.q;
   const sources = detail || !f.allSources;
@@ -175,6 +194,7 @@ function zoneMetrics(zm: ZoneMembers, cube: ZoneCube, c: Ctx, detail: boolean): 
     byCategory: toRecord(CATEGORIES, t.byCategory),
     bySource: sources ? toRecord(SOURCE_KINDS, t.bySource) : null,
     quantities: detail ? quantitiesOf(zm, cube, c) : [],
+    regionExcluded: detail ? regionExcludedOf(zm, c) : 0,
   };
 }
 

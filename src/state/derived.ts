@@ -21,15 +21,16 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
 }
 
 type F = AppState['filters'];
-const passCache = new WeakMap<SightingSet, (q: string, k: F['sourceKinds'], p: F['publishers']) => Uint8Array | null>();
-/** Text/source pass flags of one set (null = all pass), memoised per set. */
+type PassFn = (q: string, k: F['sourceKinds'], p: F['publishers'], pr: F['precisions']) => Uint8Array | null;
+const passCache = new WeakMap<SightingSet, PassFn>();
+/** Text/source/publisher/precision pass flags of one set (null = all pass), memoised per set. */
 export function passOf(set: SightingSet, f: AppState['filters']): Uint8Array | null {
   let m = passCache.get(set);
   if (!m) {
-    m = memo((q: string, kinds: F['sourceKinds'], pubs: F['publishers']) => textSourcePass(set, q, kinds, pubs));
+    m = memo((q: string, kinds: F['sourceKinds'], pubs: F['publishers'], prec: F['precisions']) => textSourcePass(set, q, kinds, pubs, prec));
     passCache.set(set, m);
   }
-  return m(f.query, f.sourceKinds, f.publishers);
+  return m(f.query, f.sourceKinds, f.publishers, f.precisions);
 }
 
 export interface VisibleSet {

@@ -3,8 +3,10 @@
  * does no metric work: it only concatenates the sighting sets' columns and posts messages.
  *
  *   data / sighting sets change ─▶ init  (progress → results.progress) ─▶ ready ─┐
+ *       with the sets' coverage (declared, or each set's date span) and region places
  *   filters.widthKm change ─────▶ width (progress …) ────────────────────▶ ready ─┤
- *   filters / time window change ─ 50 ms debounce ─▶ window + scenarios(asOfDay = window end)
+ *   filters / time window change ─ 50 ms debounce ─▶ [pass, when text/publisher changed] ─▶
+ *       window + scenarios(asOfDay = window end, every filter but the dates)
  *   selection.corridorId change ─▶ window (detail for that corridor) + along
  *
  * Every request carries a generation number; an answer that a newer request has overtaken is dropped
@@ -13,11 +15,14 @@
 import scenariosUrl from '../../geodata/scenarios.json?url';
 import { ScenarioModel } from '../domain/scenarios';
 import { MetricsClient } from '../metrics/client';
-import { sourceKindMask, type Columns } from '../metrics/columns';
+import { precisionMask, sourceKindMask, type Columns } from '../metrics/columns';
+import { regionAreasOf } from '../metrics/region-areas';
 import type { Filters as EngineFilters } from '../metrics/filters';
 import type { JoinProgress } from '../metrics/join';
 import { concatColumns } from './concatColumns';
-import { filterBounds } from './sightingSets';
+import { passOf } from './derived';
+import { coverageOfSets } from './coverageOfSets';
+import { filterBounds, textSourcePass, type SightingSet } from './sightingSets';
 import { actions, useStore, type AppState } from './store';
 
 /** Debounce for filter and time-window changes, ms. */
@@ -28,6 +33,8 @@ export const WIDTH_DEBOUNCE_MS = 120;
 let client: MetricsClient | null = null;
 let cols: Columns | null = null;
 let needInit = true;
+/** The text/publisher flags the worker holds, by the inputs they came from (sets, query, publishers). */
+let sentPass: { sets: SightingSet[]; query: string; publishers: string[] } | null = null;
 let joinGen = 0;
 let windowGen = 0;
 let alongGen = 0;
@@ -62,7 +69,10 @@ function loadModel(): Promise<ScenarioModel | null> {
   return modelPromise;
 }
 
-/** The store's filters in the engine's units (days, bitmasks). Text and publisher filters do not apply. */
+/**
+ * The store's filters in the engine's units (days, bitmasks). Text and publisher filters reach the
+ * engine as per-sighting flags instead (`passFlags`).
+ */
 export function engineFilters(f: AppState['filters']): EngineFilters {
   const b = filterBounds(f);
   return {
@@ -71,7 +81,45 @@ export function engineFilters(f: AppState['filters']): EngineFilters {
     categories: b.categories,
     confidences: b.confidences,
     ...(f.sourceKinds.length ? { sourceKinds: sourceKindMask(f.sourceKinds) } : {}),
+    ...(f.precisions.length ? { precisions: precisionMask(f.precisions) } : {}),
   };
+}
+
+/**
+ * The text and publisher filters as one flag per sighting of the concatenated sets (1 passes), or null
+ * when neither is set. Source kinds and precision are left to the engine's own filters.
+ * @example passFlags(sets, { ...filters, query: 'rajin' }) // Uint8Array with 1 where the search text matches
+ */
+export function passFlags(sets: readonly SightingSet[], f: AppState['filters']): Uint8Array | null {
+  // Without source-kind and precision filters the map's own (memoised) flags are these flags.
+  const mapFlags = !f.sourceKinds.length && !f.precisions.length;
+  const parts = sets.map((set) => (mapFlags ? passOf(set, f) : textSourcePass(set, f.query, [], f.publishers)));
+  if (parts.every((p) => p === null)) return null;
+  const out = new Uint8Array(sets.reduce((n, s) => n + s.columns.length, 0));
+  let at = 0;
+  sets.forEach((set, k) => {
+    const p = parts[k];
+    if (p) out.set(p, at);
+    else out.fill(1, at, at + set.columns.length);
+    at += set.columns.length;
+  });
+  return out;
+}
+
+/** Region reports of every set whose place is an area, as indices into the concatenated columns. */
+function regionAreasOfSets(s: AppState) {
+  const areaIds = new Set((s.data?.areas ?? []).map((a) => a.properties.id));
+  const index: number[] = [], ids: string[] = [];
+  let offset = 0;
+  for (const set of s.sightingSets) {
+    if (set.features) {
+      const r = regionAreasOf(set.features, areaIds, offset);
+      index.push(...r.index);
+      ids.push(...r.areaIds);
+    }
+    offset += set.columns.length;
+  }
+  return { index: Uint32Array.from(index), areaIds: ids };
 }
 
 /** Zones that get detail metrics: the selected corridor and the nodes on its route (for baselines). */
@@ -99,9 +147,14 @@ async function runJoin(): Promise<void> {
     let answer;
     if (needInit) {
       needInit = false;
+      sentPass = null;
       cols = concatColumns(s.sightingSets.map((x) => x.columns));
       const geodata = { routes: s.data.routes, nodes: s.data.nodes, areas: s.data.areas, sightings: [], sources: [] };
-      answer = await c.call('init', { geodata, widthKm, columns: cols, ...(model ? { scenarios: model } : {}) }, progressOf(gen));
+      const coverage = coverageOfSets(s.sightingSets, s.data.coverage);
+      actions.setResults({ coverage });
+      answer = await c.call('init', {
+        geodata, widthKm, columns: cols, coverage, regionAreas: regionAreasOfSets(s), ...(model ? { scenarios: model } : {}),
+      }, progressOf(gen));
     } else {
       answer = await c.call('width', { widthKm }, progressOf(gen));
     }
@@ -119,11 +172,17 @@ async function runWindow(): Promise<void> {
   const gen = ++windowGen;
   const s = useStore.getState();
   const filters = engineFilters(s.filters);
-  const confidences = s.filters.confidences.length ? filters.confidences : undefined;
+  const { fromDay: _from, toDay, ...rest } = filters;
   try {
+    const f = s.filters;
+    if (!sentPass || sentPass.sets !== s.sightingSets || sentPass.query !== f.query || sentPass.publishers !== f.publishers) {
+      // Sent before the window request: the worker answers in order, so the window uses these flags.
+      sentPass = { sets: s.sightingSets, query: f.query, publishers: f.publishers };
+      await client.call('pass', { pass: passFlags(s.sightingSets, f) });
+    }
     const [w, sc] = await Promise.all([
       client.call('window', { filters, detailFor: detailZones(s) }),
-      client.call('scenarios', { asOfDay: filters.toDay, ...(confidences !== undefined ? { confidences } : {}) }),
+      client.call('scenarios', { asOfDay: toDay, filters: rest }),
     ]);
     if (gen !== windowGen) return;
     actions.setResults({ window: w.metrics, scenarios: { asOfDay: filters.toDay, indicators: sc.indicators, scores: sc.scores } });
@@ -166,7 +225,7 @@ async function runAlong(): Promise<void> {
   }
 }
 
-const WINDOW_KEYS = ['from', 'to', 'categories', 'confidences', 'sourceKinds'] as const;
+const WINDOW_KEYS = ['from', 'to', 'categories', 'confidences', 'sourceKinds', 'precisions', 'query', 'publishers'] as const;
 
 function onChange(s: AppState, prev: AppState): void {
   if (s.data !== prev.data || s.sightingSets !== prev.sightingSets || s.importedSources !== prev.importedSources) {

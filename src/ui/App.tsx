@@ -18,6 +18,8 @@ import { CorridorPanel } from './CorridorPanel';
 import { ScenarioPanel } from './ScenarioPanel';
 import { DataMenu } from './DataMenu';
 import { ShareButton } from './ShareButton';
+import { MapKeyboard } from './MapKeyboard';
+import { StackList } from './StackList';
 
 function useEscapeClearsSelection() {
   useEffect(() => {
@@ -65,6 +67,7 @@ export function App() {
         </aside>
         <main className="center">
           <MapView />
+          <MapKeyboard />
           <ErrorBoundary label="The time bar">
             <TimeSlider />
           </ErrorBoundary>
@@ -74,7 +77,7 @@ export function App() {
             </ErrorBoundary>
           )}
         </main>
-        <RightPanel details={<DetailsPanel />} corridors={<CorridorPanel />} scenarios={<ScenarioPanel />} />
+        <RightPanel details={<><StackList /><DetailsPanel /></>} corridors={<CorridorPanel />} scenarios={<ScenarioPanel />} />
       </div>
       <Notices />
     </div>

@@ -13,7 +13,13 @@ import { CATEGORY_STYLE, css } from '../layers/style';
 import { actions, useStore } from '../state/store';
 import type { AlongResult } from '../state/resultsTypes';
 import { ChangeBadge } from './MetricBits';
-import { fmt, pct, sparklineLabel, sparklinePath, stripX } from './metricsFormat';
+import { coverageText, fmt, pct, sparklineLabel, sparklinePath, stripX } from './metricsFormat';
+
+/** What a change level was compared with: the covered preceding windows, of how many asked. */
+function baselineText(windows: number, requested: number, mean: number): string {
+  if (windows === 0) return `none of the ${requested} preceding windows lies inside the data, so there is nothing to compare with`;
+  return `vs the mean of the ${windows === requested ? requested : `${windows} covered (of ${requested})`} preceding windows, ${fmt(mean, 2)}`;
+}
 
 const SPARK_W = 300;
 const SPARK_H = 40;
@@ -138,6 +144,7 @@ export function CorridorDetail(props: { zoneId: string }) {
   const nameOf = (id: string) => names.find((z) => z.id === id)?.name ?? id;
   const c4 = m.change4;
   const c12 = m.change12;
+  const cov = window.coverage;
   return (
     <article className="corridor-detail" aria-labelledby="corridor-detail-h">
       <div className="details-head">
@@ -150,13 +157,19 @@ export function CorridorDetail(props: { zoneId: string }) {
       <dl className="metrics">
         <Metric k="Sightings" v={<span data-testid="detail-count">{m.count}</span>} note="reports inside the corridor polygon, dated in the window, passing the filters" />
         <Metric k="Weighted" v={fmt(m.weighted, 2)} note="each sighting weighted by confidence: high 1, moderate 0.6, low 0.3" />
-        <Metric k="vs previous window" v={`${m.changeAbs >= 0 ? '+' : '−'}${Math.abs(m.changeAbs)} (${pct(m.changePct)})`}
-          note={`${m.prevCount} in the ${window.windowDays} days before the window (weighted ${fmt(m.prevWeighted, 2)}); % is n/a when that was 0`} />
-        <Metric k="Change level (4)" v={<><ChangeBadge m={m} /> {pct(c4.changePct)}</>}
-          note={`vs the mean of the 4 preceding windows, ${fmt(c4.baselineMean, 2)}: above +25 % large rise, +10…25 % moderate, −25…+10 % limited, below −25 % large fall; a mean under 3 with a change under 3 events is a low baseline`} />
-        <Metric k="Change level (12)" v={<><ChangeBadge m={m} windows={12} /> {pct(c12.changePct)}</>} note={`vs the mean of the 12 preceding windows, ${fmt(c12.baselineMean, 2)}; same bands and rule`} />
+        {cov.prev > 0 ? (
+          <Metric k="vs previous window" v={`${m.changeAbs >= 0 ? '+' : '−'}${Math.abs(m.changeAbs)} (${pct(m.changePct)})`}
+            note={`${m.prevCount} in the ${window.windowDays} days before the window (weighted ${fmt(m.prevWeighted, 2)}); % is n/a when that was 0`} />
+        ) : (
+          <Metric k="vs previous window" v="n/a" note={`the ${window.windowDays} days before the window lie outside the data (${coverageText(cov)}): unknown, not zero`} />
+        )}
+        <Metric k="Change level (4)" v={<><ChangeBadge m={m} cov={cov} /> {pct(c4.changePct)}</>}
+          note={`${baselineText(c4.windows, 4, c4.baselineMean)}: above +25 % large rise, +10…25 % moderate, −25…+10 % limited, below −25 % large fall; a mean under 3 with a change under 3 events is a low baseline`} />
+        <Metric k="Change level (12)" v={<><ChangeBadge m={m} cov={cov} windows={12} /> {pct(c12.changePct)}</>} note={`${baselineText(c12.windows, 12, c12.baselineMean)}; same bands and rule`} />
         <Metric k="Density" v={m.densityPer1000Km === null ? '–' : `${fmt(m.densityPer1000Km, 2)} per 1,000 km`} note="sightings per 1,000 km of route" />
         <Metric k="Latest" v={m.latestDay === null ? '–' : dayToIso(m.latestDay)} note="last report date in the window" />
+        <Metric k="Region reports not counted" v={<span data-testid="detail-region-excluded">{m.regionExcluded}</span>}
+          note="region-precise reports drawn inside the polygon whose region lies mostly outside it (the location-precision rule above)" />
       </dl>
       <h3>Weekly</h3>
       <Sparkline m={m} />

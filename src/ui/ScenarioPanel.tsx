@@ -11,11 +11,18 @@ import type { IndicatorResult } from '../metrics/indicators';
 import type { ScenarioScore } from '../metrics/scoring';
 import { actions, useStore } from '../state/store';
 import { EvidenceList } from './EvidenceList';
-import { JoinStatus } from './MetricBits';
+import { JoinStatus, RulesNote } from './MetricBits';
 import { fmt, prob, signed } from './metricsFormat';
 import './metrics.css';
 
 const STATUS_LABEL: Record<IndicatorResult['status'], string> = { none: 'Quiet', watch: 'Watch', warning: 'Warning' };
+
+/** The badge of an indicator: its status, or "too little history" when the data cannot speak for it. */
+function statusBadge(r: IndicatorResult | undefined): { cls: string; label: string } {
+  const status = r?.status ?? 'none';
+  if (r && r.coverage !== 'full' && status === 'none') return { cls: 'status-history', label: 'Too little history' };
+  return { cls: `status-${status}`, label: STATUS_LABEL[status] };
+}
 const LIKELIHOOD_LABEL: Record<string, string> = { high: 'High', medium: 'Medium', 'low-medium': 'Low–medium', low: 'Low' };
 
 /** The status a score carries: the strongest status among its indicators. */
@@ -59,6 +66,7 @@ function ScoreTable(props: { s: ScenarioScore }) {
 function IndicatorItem(props: { ind: Indicator; r: IndicatorResult | undefined; owner: string; selected: boolean }) {
   const { ind, r, owner, selected } = props;
   const status = r?.status ?? 'none';
+  const badge = statusBadge(r);
   const unit = ind.metric.kind === 'change' ? ' %' : '';
   const toggle = () =>
     actions.select(selected
@@ -67,7 +75,7 @@ function IndicatorItem(props: { ind: Indicator; r: IndicatorResult | undefined; 
   return (
     <li className={`indicator status-${status}`}>
       <button type="button" className="indicator-head" aria-pressed={selected} data-indicator={ind.id} onClick={toggle}>
-        <span className={`badge status-${status}`}>{STATUS_LABEL[status]}</span>
+        <span className={`badge ${badge.cls}`} data-testid={`indicator-status-${owner}-${ind.id}`}>{badge.label}</span>
         <span className="indicator-label">{ind.label}</span>
         <span className="indicator-value">{r?.value === null || r === undefined ? 'n/a' : `${fmt(r.value, 2)}${unit}`}</span>
       </button>
@@ -76,6 +84,7 @@ function IndicatorItem(props: { ind: Indicator; r: IndicatorResult | undefined; 
         {ind.weight > 0 ? `; weight ${ind.weight} log-odds per step` : '; shown, not scored'}
         {r && <> · {dayToIso(r.fromDay)} – {dayToIso(r.toDay)}</>}
       </p>
+      {r && r.coverage !== 'full' && <p className="metric-note history-note">{r.status === 'none' ? 'Cannot speak: ' : 'Reached on the covered days alone: '}{r.history}.</p>}
       {selected && (
         <div className="indicator-detail">
           <blockquote className="quote">“{ind.quote}”</blockquote>
@@ -135,6 +144,7 @@ export function ScenarioPanel() {
         Forecast baseline {model.baseline}. Indicators evaluated as of <strong data-testid="as-of">{dayToIso(sc.asOfDay)}</strong> (the end of the time window), each over its own look-back window. {model.scoringNote}
       </p>
       <JoinStatus />
+      <RulesNote />
       <PolicyStressTests model={model} scores={sc.scores} />
       {sc.scores.map((s) => {
         const def = model.scenarios.find((x) => x.id === s.id);

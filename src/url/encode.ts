@@ -8,6 +8,7 @@ import {
   DEFAULT_URL_STATE,
   LAYER_IDS,
   PRECISION,
+  PRECISIONS,
   URL_VERSION,
   canonicalOrder,
   type UrlState,
@@ -15,7 +16,7 @@ import {
 
 /** Key order of every link (stable, so equal states give equal links). */
 export const KEY_ORDER = [
-  'v', 'map', 'bp', 'layers', 'from', 'to', 'cat', 'conf', 'src', 'pub', 'q', 'w', 'sel', 'cor', 'sc', 'ind', 'd', 'imp',
+  'v', 'map', 'bp', 'layers', 'from', 'to', 'cat', 'conf', 'src', 'prec', 'pub', 'q', 'w', 'sel', 'cor', 'sc', 'ind', 'd', 'imp',
 ] as const;
 
 const fixed = (x: number, places: number) => roundTo(x, places).toFixed(places);
@@ -55,6 +56,7 @@ export function encodeHash(state: Readonly<UrlState>, defaults: Readonly<UrlStat
     ['cat', canonicalOrder(state.cat, CATEGORIES), canonicalOrder(defaults.cat, CATEGORIES)],
     ['conf', canonicalOrder(state.conf, CONFIDENCES), canonicalOrder(defaults.conf, CONFIDENCES)],
     ['src', canonicalOrder(state.src, SOURCE_KINDS), canonicalOrder(defaults.src, SOURCE_KINDS)],
+    ['prec', canonicalOrder(state.prec, PRECISIONS), canonicalOrder(defaults.prec, PRECISIONS)],
     ['pub', [...new Set(state.pub)].sort(), [...new Set(defaults.pub)].sort()],
   ] as const;
   for (const [key, list, def] of lists) {

@@ -15,6 +15,7 @@ export {
   LAYER_IDS,
   LIMITS,
   PRECISION,
+  PRECISIONS,
   SCENARIO_IDS,
   URL_VERSION,
   UrlStateSchema,

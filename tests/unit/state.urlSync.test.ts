@@ -57,6 +57,7 @@ describe('toUrlState', () => {
         categories: ['training', 'munitions-shipment'],
         confidences: [],
         sourceKinds: ['media'],
+        precisions: ['region', 'exact'],
         publishers: ['Reuters', 'ISW'],
         query: 'Rajin',
         widthKm: 37.6,
@@ -67,6 +68,7 @@ describe('toUrlState', () => {
     expect(u.cat).toEqual(['munitions-shipment', 'training']); // CATEGORIES order
     expect(u.conf).toEqual(['high', 'moderate', 'low']);
     expect(u.src).toEqual(['media']);
+    expect(u.prec).toEqual(['exact', 'region']);
     expect(u.pub).toEqual(['ISW', 'Reuters']);
     expect(u.w).toBe(38);
     expect(u.sc).toBeNull();
@@ -109,6 +111,7 @@ const storeView = fc.record({
   categories: fc.subarray([...CATEGORIES]),
   confidences: fc.subarray([...CONFIDENCES]),
   sourceKinds: fc.subarray([...SOURCE_KINDS]),
+  precisions: fc.subarray(['exact', 'settlement', 'region'] as const),
   publishers: fc.uniqueArray(text(100).map((s) => s.trim()).filter((s) => s.length > 0), { maxLength: 20 }),
   query: text(200),
   widthKm: fc.integer({ min: 5, max: 100 }),
@@ -128,6 +131,7 @@ describe('link round trip', () => {
           categories: g.categories,
           confidences: g.confidences,
           sourceKinds: g.sourceKinds,
+          precisions: g.precisions,
           publishers: g.publishers,
           query: g.query,
           widthKm: g.widthKm,
@@ -153,6 +157,7 @@ describe('link round trip', () => {
             categories: allOrSome(g.categories, CATEGORIES),
             confidences: allOrSome(g.confidences, CONFIDENCES),
             sourceKinds: allOrSome(g.sourceKinds, SOURCE_KINDS),
+            precisions: allOrSome(g.precisions, ['exact', 'settlement', 'region']),
             publishers: [...g.publishers].sort(),
           },
         });

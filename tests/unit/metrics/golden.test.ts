@@ -52,7 +52,7 @@ import { SOURCE_KINDS, type AreaFeature, type DataCoverage, type RouteFeature, t
 import { sourceKindMask, toColumns } from '../../../src/metrics/columns';
 import { buildCorridors } from '../../../src/metrics/corridors';
 import { declaredSpans } from '../../../src/metrics/coverage';
-import { regionAreasOf } from '../../../src/metrics/engine';
+import { regionAreasOf } from '../../../src/metrics/region-areas';
 import { naiveMembership } from '../../../src/metrics/naive';
 import { areaRegions, discSamples, insideShare, type RegionRule } from '../../../src/metrics/precision';
 import { buildWindowIndex } from '../../../src/metrics/cube';
