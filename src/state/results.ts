@@ -16,13 +16,12 @@ import scenariosUrl from '../../geodata/scenarios.json?url';
 import { ScenarioModel } from '../domain/scenarios';
 import { MetricsClient } from '../metrics/client';
 import { precisionMask, sourceKindMask, type Columns } from '../metrics/columns';
-import { regionAreasOf } from '../metrics/region-areas';
 import type { Filters as EngineFilters } from '../metrics/filters';
 import type { JoinProgress } from '../metrics/join';
 import { concatColumns } from './concatColumns';
-import { passOf } from './derived';
 import { coverageOfSets } from './coverageOfSets';
-import { filterBounds, textSourcePass, type SightingSet } from './sightingSets';
+import { passFlags, regionAreasOfSets } from './metricsInputs';
+import { filterBounds, type SightingSet } from './sightingSets';
 import { actions, useStore, type AppState } from './store';
 
 /** Debounce for filter and time-window changes, ms. */
@@ -85,43 +84,6 @@ export function engineFilters(f: AppState['filters']): EngineFilters {
   };
 }
 
-/**
- * The text and publisher filters as one flag per sighting of the concatenated sets (1 passes), or null
- * when neither is set. Source kinds and precision are left to the engine's own filters.
- * @example passFlags(sets, { ...filters, query: 'rajin' }) // Uint8Array with 1 where the search text matches
- */
-export function passFlags(sets: readonly SightingSet[], f: AppState['filters']): Uint8Array | null {
-  // Without source-kind and precision filters the map's own (memoised) flags are these flags.
-  const mapFlags = !f.sourceKinds.length && !f.precisions.length;
-  const parts = sets.map((set) => (mapFlags ? passOf(set, f) : textSourcePass(set, f.query, [], f.publishers)));
-  if (parts.every((p) => p === null)) return null;
-  const out = new Uint8Array(sets.reduce((n, s) => n + s.columns.length, 0));
-  let at = 0;
-  sets.forEach((set, k) => {
-    const p = parts[k];
-    if (p) out.set(p, at);
-    else out.fill(1, at, at + set.columns.length);
-    at += set.columns.length;
-  });
-  return out;
-}
-
-/** Region reports of every set whose place is an area, as indices into the concatenated columns. */
-function regionAreasOfSets(s: AppState) {
-  const areaIds = new Set((s.data?.areas ?? []).map((a) => a.properties.id));
-  const index: number[] = [], ids: string[] = [];
-  let offset = 0;
-  for (const set of s.sightingSets) {
-    if (set.features) {
-      const r = regionAreasOf(set.features, areaIds, offset);
-      index.push(...r.index);
-      ids.push(...r.areaIds);
-    }
-    offset += set.columns.length;
-  }
-  return { index: Uint32Array.from(index), areaIds: ids };
-}
-
 /** Zones that get detail metrics: the selected corridor and the nodes on its route (for baselines). */
 function detailZones(s: AppState): string[] {
   const id = s.selection.corridorId;
@@ -153,7 +115,7 @@ async function runJoin(): Promise<void> {
       const coverage = coverageOfSets(s.sightingSets, s.data.coverage);
       actions.setResults({ coverage });
       answer = await c.call('init', {
-        geodata, widthKm, columns: cols, coverage, regionAreas: regionAreasOfSets(s), ...(model ? { scenarios: model } : {}),
+        geodata, widthKm, columns: cols, coverage, regionAreas: regionAreasOfSets(s.sightingSets, s.data.areas), ...(model ? { scenarios: model } : {}),
       }, progressOf(gen));
     } else {
       answer = await c.call('width', { widthKm }, progressOf(gen));
