@@ -2,13 +2,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { booleanPointInPolygon } from '@turf/turf';
 import type { SightingFeature } from '../../src/domain/schemas';
 import { SHOTS, colourDistance, launch, openApp, pixels, project, waitIdle } from './harness';
-import { corridorOf, day, routes, sightings } from './support/geodata';
+import { corridorOf, countsIn, day, routes, sightings } from './support/geodata';
 
 // Expected counts come from the data files: the corridor polygons the engine builds (leg-by-leg
-// buffers), then a brute-force point-in-polygon over every sighting and a date filter written here.
+// buffers), then a brute-force point-in-polygon over every sighting (with the location-precision rule)
+// and a date filter written here.
 const FROM = '2023-07-01';
 const TO = '2025-12-31';
 
@@ -16,7 +16,7 @@ function expectedCount(routeId: string, widthKm: number, from: string, to: strin
   const corridor = corridorOf(routeId, widthKm);
   return sightings.filter((s: SightingFeature) => {
     const d = day(s.properties.date);
-    return d >= day(from) && d <= day(to) && booleanPointInPolygon(s.geometry.coordinates, corridor.polygon);
+    return d >= day(from) && d <= day(to) && countsIn(corridor, s);
   }).length;
 }
 

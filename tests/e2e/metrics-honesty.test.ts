@@ -1,0 +1,123 @@
+/**
+ * Metrics that do not mislead, read from the real panels: no change level that rests on history before
+ * the data begins, region reports that do not count where their region lies mostly outside, and the
+ * text and precision filters reaching the corridor counts. Expected numbers come from the data files.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { SHOTS, launch, openApp, visibleCount } from './harness';
+import { corridorOf, countsIn, day, routes, sightings } from './support/geodata';
+
+const TREND = new Set(['large-rise', 'moderate-rise', 'limited-change', 'large-fall']);
+const DATA_START = day('2023-07-01');
+
+interface ZoneState { zoneId: string; count: number; change4: { level: string; windows: number }; change12: { level: string; windows: number } }
+const windowState = (page: Page) =>
+  page.evaluate(() => {
+    const s = window.__corridorWatch!.state() as { results: { window: { filters: { fromDay: number; toDay: number }; zones: ZoneState[] } | null } };
+    return JSON.parse(JSON.stringify(s.results.window)) as { filters: { fromDay: number; toDay: number }; zones: ZoneState[] } | null;
+  });
+
+async function waitCount(page: Page, id: string, n: number) {
+  await page.waitForFunction(
+    ([sel, want]) => document.querySelector(`[data-testid="${sel}"]`)?.textContent === String(want),
+    [`corridor-count-${id}`, n] as const,
+    { timeout: 15_000 },
+  );
+}
+
+describe('honest corridor metrics', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  test('the default view shows no "Large rise" from empty history; later windows compare only with covered windows', async () => {
+    const { page, consoleErrors } = await openApp(browser);
+    await page.getByRole('tab', { name: 'Corridors' }).click();
+    const rows = page.locator('.corridor-row');
+    await page.waitForFunction((n) => document.querySelectorAll('.corridor-row').length === n, routes.length, { timeout: 15_000 });
+    const badges = page.locator('.corridor-row .badge');
+    const texts = await badges.allTextContents();
+    const levels = await badges.evaluateAll((els) => els.map((e) => e.getAttribute('data-level')));
+    assert.equal(texts.length, routes.length);
+    assert.equal(texts.filter((t) => /large rise/i.test(t)).length, 0, `badges: ${texts.join(' | ')}`);
+    assert.ok(levels.every((l) => !TREND.has(l!)), `levels: ${levels.join(', ')}`);
+    assert.ok(texts.every((t) => t === 'No baseline (data starts 2023-07)'), texts.join(' | '));
+    await page.getByText('How these numbers are counted').click();
+    assert.match((await page.getByTestId('coverage-note').textContent()) ?? '', /2023-07 – 2025-12/);
+    assert.match((await page.getByTestId('precision-rule').textContent()) ?? '', /at least half of that region/);
+    await page.locator('.rightpanel').screenshot({ path: `${SHOTS}/corridors-no-baseline.png` });
+
+    // A quarter with history behind it: every rise or fall rests on windows inside the data.
+    await page.getByLabel('From date').fill('2025-01-01');
+    await page.getByLabel('To date').fill('2025-03-31');
+    await page.waitForFunction(() => {
+      const s = window.__corridorWatch!.state() as { results: { window: { filters: { fromDay: number } } | null } };
+      return s.results.window?.filters.fromDay === Date.parse('2025-01-01T00:00:00Z') / 86_400_000;
+    }, undefined, { timeout: 15_000 });
+    const w = (await windowState(page))!;
+    const len = w.filters.toDay - w.filters.fromDay + 1;
+    let trends = 0;
+    for (const z of w.zones) {
+      for (const c of [z.change4, z.change12]) {
+        if (!TREND.has(c.level)) continue;
+        trends++;
+        assert.ok(c.windows > 0 && w.filters.fromDay - c.windows * len >= DATA_START, `${z.zoneId}: ${c.level} over ${c.windows} windows`);
+      }
+    }
+    assert.ok(trends > 0, 'a 2025 quarter has covered history to compare with');
+    // The 12-window level says how many windows it used (5 quarters since July 2023).
+    await rows.first().click();
+    await page.getByTestId('detail-count').waitFor();
+    assert.match((await page.locator('.corridor-detail').textContent()) ?? '', /covered \(of 12\)/);
+    await page.locator('.rightpanel').screenshot({ path: `${SHOTS}/corridors-covered-windows.png` });
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+
+  test('region reports at Rajin port do not raise Rajin – Tumangang – Khasan; the panel says how many were left out', async () => {
+    const id = 'rail-rajin-ussuriysk';
+    const corridor = corridorOf(id, 25);
+    const [from, to] = ['2023-09-01', '2023-11-30'];
+    const inWindow = sightings.filter((s) => day(s.properties.date) >= day(from) && day(s.properties.date) <= day(to));
+    const counted = inWindow.filter((s) => countsIn(corridor, s)).length;
+    const onPolygonNotCounted = inWindow.filter((s) => !countsIn(corridor, s) && countsIn(corridor, { ...s, properties: { ...s.properties, location: 'exact' } })).length;
+    assert.ok(onPolygonNotCounted >= 2, 'the autumn-2023 region reports at Rajin port lie on the corridor polygon');
+    const { page, consoleErrors } = await openApp(browser, { hash: `#v=1&from=${from}&to=${to}` });
+    await page.getByRole('tab', { name: 'Corridors' }).click();
+    await waitCount(page, id, counted);
+    await page.locator(`button[data-corridor="${id}"]`).click();
+    await page.getByTestId('detail-region-excluded').waitFor();
+    assert.equal(await page.getByTestId('detail-region-excluded').textContent(), String(onPolygonNotCounted));
+    await page.locator('.rightpanel').screenshot({ path: `${SHOTS}/corridor-region-excluded.png` });
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+
+  test('the search text and the precision filter narrow the corridor counts as they narrow the map', async () => {
+    const id = 'rail-rajin-ussuriysk';
+    const corridor = corridorOf(id, 25);
+    const hay = (s: (typeof sightings)[number]) => `${s.properties.name} ${s.properties.summary} ${s.properties.place ?? ''}`.toLowerCase();
+    const { page, consoleErrors } = await openApp(browser);
+    await page.getByRole('tab', { name: 'Corridors' }).click();
+    await waitCount(page, id, sightings.filter((s) => countsIn(corridor, s)).length);
+
+    await page.getByRole('searchbox').fill('rail');
+    const textMatches = sightings.filter((s) => hay(s).includes('rail'));
+    assert.equal(await visibleCount(page), textMatches.length);
+    const expected = textMatches.filter((s) => countsIn(corridor, s)).length;
+    assert.notEqual(expected, sightings.filter((s) => countsIn(corridor, s)).length, 'the search should change the count');
+    await waitCount(page, id, expected);
+    await page.getByRole('searchbox').fill('');
+
+    await page.getByRole('checkbox', { name: /^Town or facility/ }).uncheck();
+    const kept = sightings.filter((s) => s.properties.location !== 'settlement');
+    assert.equal(await visibleCount(page), kept.length);
+    await waitCount(page, id, kept.filter((s) => countsIn(corridor, s)).length);
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * Stacked reports: 106 reports sit on 36 positions. Every one must be reachable from the map with the
+ * mouse (hover shows the count, a click lists the stack) and with the keyboard (the map's ⌨ control
+ * steps through the positions; Enter opens a report or the list). Positions come from the data file.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import type { SightingFeature } from '../../src/domain/schemas';
+import { SHOTS, imageDiff, launch, openApp, project, waitIdle } from './harness';
+import { sightings } from './support/geodata';
+
+interface Pos { lon: number; lat: number; ids: string[] }
+/** Positions west to east, then south to north; reports by date then id (the app's order). */
+const positions: Pos[] = (() => {
+  const m = new Map<string, Pos>();
+  const dayOf = (s: SightingFeature) => s.properties.date.padEnd(10, '-01');
+  const sorted = [...sightings].sort((a, b) => dayOf(a).localeCompare(dayOf(b)) || a.properties.id.localeCompare(b.properties.id));
+  for (const s of sorted) {
+    const [lon, lat] = s.geometry.coordinates as [number, number];
+    const k = `${lon},${lat}`;
+    if (!m.has(k)) m.set(k, { lon, lat, ids: [] });
+    m.get(k)!.ids.push(s.properties.id);
+  }
+  return [...m.values()].sort((a, b) => a.lon - b.lon || a.lat - b.lat);
+})();
+
+const selected = (page: Page) => page.evaluate(() => (window.__corridorWatch!.state() as { selection: { featureId: string | null } }).selection.featureId);
+
+async function waitSelected(page: Page, id: string) {
+  await page.waitForFunction((want) => (window.__corridorWatch!.state() as { selection: { featureId: string | null } }).selection.featureId === want, id, { timeout: 5_000 });
+}
+
+describe('stacked reports', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  test('the data: 106 reports on 36 positions, 17 on the Kursk point', () => {
+    assert.equal(sightings.length, 106);
+    assert.equal(positions.length, 36);
+    assert.equal(Math.max(...positions.map((p) => p.ids.length)), 17);
+  });
+
+  test('mouse: every report is reached by hover and click, a stack through its list', async () => {
+    const { page, consoleErrors } = await openApp(browser);
+    const reached = new Set<string>();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    for (const p of positions) {
+      // Where another position lies within 30 px (or this one is off screen), follow a link to it at
+      // zoom 10, where neighbouring positions lie apart.
+      const here = await project(page, p.lon, p.lat);
+      const near = await Promise.all(positions.filter((q) => q !== p).map((q) => project(page, q.lon, q.lat)));
+      const crowded = near.some((q) => Math.hypot(q.x - here.x, q.y - here.y) < 30);
+      const off = here.x < box.x + 40 || here.x > box.x + box.width - 40 || here.y < box.y + 60 || here.y > box.y + box.height - 40;
+      if (crowded || off) {
+        await page.evaluate(([lat, lon]) => { window.location.hash = `#v=1&map=10.00/${lat!.toFixed(4)}/${lon!.toFixed(4)}`; }, [p.lat, p.lon]);
+        await waitIdle(page);
+      }
+      const at = await project(page, p.lon, p.lat);
+      await page.mouse.move(at.x, at.y);
+      const tip = page.locator('.map-tooltip');
+      await tip.waitFor({ state: 'visible', timeout: 5_000 });
+      const text = (await tip.textContent()) ?? '';
+      if (p.ids.length > 1) {
+        assert.match(text, new RegExp(`^${p.ids.length} reports here`), `tooltip at ${p.lon},${p.lat}: ${text}`);
+        await page.mouse.click(at.x, at.y);
+        const items = page.locator('[data-testid="stack-list"] [data-stack-item]');
+        await page.waitForFunction((n) => document.querySelectorAll('[data-testid="stack-list"] [data-stack-item]').length === n, p.ids.length, { timeout: 5_000 });
+        assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-stack-item'))), p.ids);
+        if (p.ids.length === 17) await page.screenshot({ path: `${SHOTS}/stack-kursk-17.png` });
+        for (let k = 0; k < p.ids.length; k++) {
+          await items.nth(k).click();
+          await waitSelected(page, p.ids[k]!);
+          reached.add(p.ids[k]!);
+        }
+      } else {
+        await page.mouse.click(at.x, at.y);
+        await waitSelected(page, p.ids[0]!);
+        reached.add((await selected(page))!);
+      }
+    }
+    assert.equal(reached.size, 106);
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+
+  test('keyboard: the map control steps through all 36 positions and every report opens with Enter', async () => {
+    const { page, consoleErrors } = await openApp(browser);
+    const control = page.getByTestId('map-keys');
+    const status = page.getByTestId('map-keys-status');
+    const reached = new Set<string>();
+    await control.focus();
+    for (let k = 0; k < positions.length; k++) {
+      const p = positions[k]!;
+      // Back to the control (a user tabs back to it); its place in the walk is kept.
+      if (k > 0) await control.focus();
+      await page.keyboard.press(k === 0 ? 'Home' : 'ArrowRight');
+      await page.waitForFunction(([want]) => document.querySelector('[data-testid="map-keys-status"]')?.textContent?.startsWith(want!) ?? false, [`${k + 1} / ${positions.length}:`], { timeout: 5_000 });
+      assert.match((await status.textContent()) ?? '', new RegExp(p.ids.length === 1 ? '1 report —' : `${p.ids.length} reports —`));
+      if (k === 0 || p.ids.length === 17) {
+        // The current position is ringed on the map: the ring goes when the control loses focus.
+        await waitIdle(page);
+        const at = await project(page, p.lon, p.lat);
+        const clip = { x: at.x - 16, y: at.y - 16, width: 32, height: 32 };
+        if (p.ids.length === 17) await page.screenshot({ path: `${SHOTS}/keyboard-kursk.png` });
+        const ringed = await page.screenshot({ clip });
+        await control.blur();
+        await waitIdle(page);
+        const plain = await page.screenshot({ clip });
+        assert.ok((await imageDiff(page, ringed, plain)) > 0.05, 'a ring is drawn around the current position');
+        await control.focus();
+      }
+      await page.keyboard.press('Enter');
+      if (p.ids.length === 1) {
+        await waitSelected(page, p.ids[0]!);
+        reached.add(p.ids[0]!);
+        continue;
+      }
+      // A stack: focus moves to its first report; Enter selects, Tab goes to the next.
+      await page.waitForFunction((id) => document.activeElement?.getAttribute('data-stack-item') === id, p.ids[0]!, { timeout: 5_000 });
+      for (let j = 0; j < p.ids.length; j++) {
+        if (j > 0) await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-stack-item')), p.ids[j]);
+        await page.keyboard.press('Enter');
+        await waitSelected(page, p.ids[j]!);
+        reached.add(p.ids[j]!);
+      }
+    }
+    assert.equal(reached.size, 106);
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+});
