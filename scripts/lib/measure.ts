@@ -45,3 +45,20 @@ export class PeakMemory {
     this.peak = Math.max(this.peak, m.heapUsed + m.arrayBuffers);
   }
 }
+
+/**
+ * Median CPU time (user + system, `process.cpuUsage`) of `runs` calls of `fn`, ms, after a warm-up call:
+ * less sensitive than wall time to other processes on a shared machine (GC helper threads count too).
+ */
+export function medianCpuMs(fn: () => void, runs = 5): number {
+  fn();
+  const t: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const s = process.cpuUsage();
+    fn();
+    const d = process.cpuUsage(s);
+    t.push((d.user + d.system) / 1000);
+  }
+  t.sort((a, b) => a - b);
+  return t[Math.floor(t.length / 2)]!;
+}

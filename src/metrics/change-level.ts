@@ -67,20 +67,26 @@ export function assessChange(
   covered = true,
 ): ChangeAssessment {
   const mean = windows > 0 ? baselineTotal / windows : 0;
+  if (!covered) return assessment(current, windows, requested, baselineTotal, mean, null, 'uncovered');
+  if (windows === 0) return assessment(current, windows, requested, baselineTotal, mean, null, 'no-baseline');
   const changePct = mean > 0 ? ((current - mean) / mean) * 100 : null;
-  const base = { current, windows, requested, baselineTotal, baselineMean: mean };
-  if (!covered) return { ...base, changePct: null, level: 'uncovered' };
-  if (windows === 0) return { ...base, changePct: null, level: 'no-baseline' };
   // Compare current·k·100 with total·(100 + x): exact for integer counts.
   const lhs = current * windows * 100;
   const low = baselineTotal < rule.minBaseline * windows;
   if (low && Math.abs(current * windows - baselineTotal) < rule.minAbsChange * windows) {
-    return { ...base, changePct, level: 'low-baseline' };
+    return assessment(current, windows, requested, baselineTotal, mean, changePct, 'low-baseline');
   }
   let level: ChangeLevel;
   if (lhs > baselineTotal * 125) level = 'large-rise';
   else if (lhs > baselineTotal * 110) level = 'moderate-rise';
   else if (lhs >= baselineTotal * 75) level = 'limited-change';
   else level = 'large-fall';
-  return { ...base, changePct, level };
+  return assessment(current, windows, requested, baselineTotal, mean, changePct, level);
+}
+
+/** One object shape, built in one place: assessments are made twice per zone on every recompute. */
+function assessment(
+  current: number, windows: number, requested: number, baselineTotal: number, baselineMean: number, changePct: number | null, level: ChangeLevel,
+): ChangeAssessment {
+  return { current, windows, requested, baselineTotal, baselineMean, changePct, level };
 }

@@ -8,7 +8,6 @@
  */
 import type { ScenarioModel } from '../domain/scenarios';
 import type { NodeProps, Source } from '../domain/schemas';
-import type Flatbush from 'flatbush';
 import { alongRouteKm } from './along';
 import { areaZones, nodeCatchments, DEFAULT_CATCHMENT_KM } from './catchments';
 import { ALL_PRECISIONS, toColumns, type Columns } from './columns';
@@ -18,8 +17,8 @@ import { buildWindowIndex, type WindowIndex } from './cube';
 import { resolveFilters, type Filters } from './filters';
 import { evaluateIndicators } from './indicators';
 import { spatialJoin, type JoinProgress, type JoinResult } from './join';
-import { buildPointIndex } from './point-index';
-import { areaRegions, type RegionRule } from './precision';
+import { buildPointIndex, type PointIndex } from './point-index';
+import { areaRegions, sharedRegionPositions, type RegionRule } from './precision';
 import { regionAreasOf } from './region-areas';
 import type { WorkerGeodata, ZoneInfo } from './protocol';
 import { scoreScenarios } from './scoring';
@@ -39,7 +38,7 @@ export interface EngineOptions {
 
 export class MetricsEngine {
   readonly cols: Columns;
-  private index: Flatbush;
+  private index: PointIndex;
   private fixedZones: Zone[];
   private baselines: Map<string, NonNullable<NodeProps['baseline']>>;
   private regions: RegionRule;
@@ -66,7 +65,8 @@ export class MetricsEngine {
       const s = samples.get(ra.areaIds[k]!);
       if (s) areaSamples.set(i, s);
     });
-    this.regions = { precision: this.cols.precision, areaSamples };
+    const { lon, lat, precision } = this.cols;
+    this.regions = { precision, areaSamples, samePosition: sharedRegionPositions(lon, lat, precision) };
   }
 
   /** (Re)build corridors at `widthKm` and join every zone. */

@@ -35,6 +35,14 @@ const DISC_LATTICE: readonly [number, number][] = (() => {
 
 /** Number of samples in a disc region. */
 export const DISC_SAMPLES = DISC_LATTICE.length;
+/** The lattice as two typed arrays (lon steps, lat steps), same order, for loops that compute samples in place. */
+export const DISC_I = Int8Array.from(DISC_LATTICE, (p) => p[0]);
+export const DISC_J = Int8Array.from(DISC_LATTICE, (p) => p[1]);
+/** Lat and lon step of the lattice for a disc of `radiusKm` at `lat`, degrees (as `discSamples` uses them). */
+export function discSteps(lat: number, radiusKm: number): [dLon: number, dLat: number] {
+  const dLat = radiusKm / STEPS / KM_PER_DEG;
+  return [dLat / Math.max(1e-6, Math.cos((lat * Math.PI) / 180)), dLat];
+}
 
 /**
  * Sample points of the disc of `radiusKm` around (lon, lat), lon/lat interleaved, in a local
@@ -42,12 +50,10 @@ export const DISC_SAMPLES = DISC_LATTICE.length;
  * @example discSamples(35.27, 51.19).length // 98 (49 points)
  */
 export function discSamples(lon: number, lat: number, radiusKm = REGION_RADIUS_KM, out = new Float64Array(2 * DISC_SAMPLES)): Float64Array {
-  const dLat = radiusKm / STEPS / KM_PER_DEG;
-  const dLon = dLat / Math.max(1e-6, Math.cos((lat * Math.PI) / 180));
-  for (let k = 0; k < DISC_LATTICE.length; k++) {
-    const [i, j] = DISC_LATTICE[k]!;
-    out[2 * k] = lon + i * dLon;
-    out[2 * k + 1] = lat + j * dLat;
+  const [dLon, dLat] = discSteps(lat, radiusKm);
+  for (let k = 0; k < DISC_SAMPLES; k++) {
+    out[2 * k] = lon + DISC_I[k]! * dLon;
+    out[2 * k + 1] = lat + DISC_J[k]! * dLat;
   }
   return out;
 }
@@ -112,4 +118,28 @@ export interface RegionRule {
   precision: Uint8Array;
   areaSamples: ReadonlyMap<number, Float64Array>;
   radiusKm?: number;
+  /**
+   * For region reports sharing their position with another region report: the first such report's
+   * index (a decision is made once per position); −1 otherwise. See `sharedRegionPositions`.
+   */
+  samePosition?: Int32Array;
+}
+
+/**
+ * For each region report that shares its exact position with another region report, the lowest index
+ * among them; −1 for every other sighting. One sort of the region reports by position, once per data set.
+ * @example sharedRegionPositions(lon, lat, precision)[i] // i's stack representative, or −1
+ */
+export function sharedRegionPositions(lon: Float64Array, lat: Float64Array, precision: Uint8Array): Int32Array {
+  const out = new Int32Array(precision.length).fill(-1);
+  const idx: number[] = [];
+  for (let i = 0; i < precision.length; i++) if (precision[i] === 2) idx.push(i);
+  idx.sort((a, b) => lon[a]! - lon[b]! || lat[a]! - lat[b]! || a - b);
+  for (let k = 0; k < idx.length; ) {
+    let e = k + 1;
+    while (e < idx.length && lon[idx[e]!] === lon[idx[k]!] && lat[idx[e]!] === lat[idx[k]!]) e++;
+    if (e - k > 1) for (let x = k; x < e; x++) out[idx[x]!] = idx[k]!;
+    k = e;
+  }
+  return out;
 }
