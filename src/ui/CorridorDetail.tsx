@@ -164,8 +164,9 @@ export function CorridorDetail(props: { zoneId: string }) {
           <Metric k="vs previous window" v="n/a" note={`the ${window.windowDays} days before the window lie outside the data (${coverageText(cov)}): unknown, not zero`} />
         )}
         <Metric k="Change level (4)" v={<><ChangeBadge m={m} cov={cov} /> {pct(c4.changePct)}</>}
-          note={`${baselineText(c4.windows, 4, c4.baselineMean)}: above +25 % large rise, +10…25 % moderate, −25…+10 % limited, below −25 % large fall; a mean under 3 with a change under 3 events is a low baseline`} />
-        <Metric k="Change level (12)" v={<><ChangeBadge m={m} cov={cov} windows={12} /> {pct(c12.changePct)}</>} note={`${baselineText(c12.windows, 12, c12.baselineMean)}; same bands and rule`} />
+          note={c4.windows ? `${baselineText(c4.windows, 4, c4.baselineMean)}: above +25 % large rise, +10…25 % moderate, −25…+10 % limited, below −25 % large fall; a mean under 3 with a change under 3 events is a low baseline` : baselineText(0, 4, 0)} />
+        <Metric k="Change level (12)" v={<><ChangeBadge m={m} cov={cov} windows={12} /> {pct(c12.changePct)}</>}
+          note={c12.windows ? `${baselineText(c12.windows, 12, c12.baselineMean)}; same bands and rule` : baselineText(0, 12, 0)} />
         <Metric k="Density" v={m.densityPer1000Km === null ? '–' : `${fmt(m.densityPer1000Km, 2)} per 1,000 km`} note="sightings per 1,000 km of route" />
         <Metric k="Latest" v={m.latestDay === null ? '–' : dayToIso(m.latestDay)} note="last report date in the window" />
         <Metric k="Region reports not counted" v={<span data-testid="detail-region-excluded">{m.regionExcluded}</span>}

@@ -39,7 +39,10 @@ function boundCorridor(ind: Indicator): string | null {
   return ids.length === 1 ? ids[0]! : null;
 }
 
-function ScoreTable(props: { s: ScenarioScore }) {
+/** A score term's status words: the indicator's badge when its result is at hand. */
+const termStatus = (t: ScenarioScore['terms'][number], r: IndicatorResult | undefined) => (r ? statusBadge(r).label : STATUS_LABEL[t.status ?? 'none']);
+
+function ScoreTable(props: { s: ScenarioScore; results: Map<string, IndicatorResult> }) {
   const { s } = props;
   return (
     <table className="score-table">
@@ -49,7 +52,7 @@ function ScoreTable(props: { s: ScenarioScore }) {
         {s.terms.map((t) => (
           <tr key={t.id}>
             <th scope="row">{t.kind === 'prior' ? `Prior: ln(${s.priorP} / ${fmt(1 - s.priorP, 2)})` : t.label}</th>
-            <td>{t.kind === 'prior' ? LIKELIHOOD_LABEL[s.likelihood] : STATUS_LABEL[t.status ?? 'none']}</td>
+            <td>{t.kind === 'prior' ? LIKELIHOOD_LABEL[s.likelihood] : termStatus(t, props.results.get(`${s.id}/${t.id}`))}</td>
             <td>{t.kind === 'prior' ? '' : `${t.weight} × ${t.statusValue}`}</td>
             <td className="num">{signed(t.logOdds)}</td>
           </tr>
@@ -149,15 +152,20 @@ export function ScenarioPanel() {
       {sc.scores.map((s) => {
         const def = model.scenarios.find((x) => x.id === s.id);
         const status = scoreStatus(s);
+        // Quiet only when the quiet indicators could speak: otherwise say how many cannot.
+        const short = (def?.indicators ?? []).filter((i) => { const r = results.get(`${s.id}/${i.id}`); return r && r.coverage !== 'full' && r.status === 'none'; }).length;
+        const badge = status === 'none' && short > 0
+          ? { cls: 'status-history', label: `Quiet on ${(def?.indicators.length ?? 0) - short}, too little history on ${short}` }
+          : { cls: `status-${status}`, label: STATUS_LABEL[status] };
         return (
           <section key={s.id} className="scenario" aria-labelledby={`sc-${s.id}`} data-scenario={s.id}>
             <h3 id={`sc-${s.id}`}>{s.id} · {s.name}</h3>
             <p className="scenario-meta">
               <span>Stated likelihood: <strong>{LIKELIHOOD_LABEL[s.likelihood]}</strong> ({prob(s.priorP)} prior)</span>
-              <span className={`badge status-${status}`}>{STATUS_LABEL[status]}</span>
+              <span className={`badge ${badge.cls}`}>{badge.label}</span>
               <span>Score <strong>{prob(s.p)}</strong> ({signed(s.logOdds - s.terms[0]!.logOdds)} log-odds from indicators)</span>
             </p>
-            <ScoreTable s={s} />
+            <ScoreTable s={s} results={results} />
             {def && <IndicatorList owner={s.id} indicators={def.indicators} results={results} selectedId={sel(s.id)} />}
           </section>
         );

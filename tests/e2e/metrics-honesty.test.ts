@@ -120,4 +120,25 @@ describe('honest corridor metrics', () => {
     assert.deepEqual(consoleErrors, []);
     await page.context().close();
   });
+
+  test('early in the data the scenario panel says which indicators have too little history to speak', async () => {
+    const { page, consoleErrors } = await openApp(browser, { hash: '#v=1&from=2023-07-01&to=2023-09-30' });
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.locator('section[data-scenario]').first().waitFor();
+    const badge = page.locator('[data-testid="indicator-status-S4-s4-container-patterns"]');
+    await badge.waitFor();
+    assert.equal(await badge.textContent(), 'Too little history');
+    const item = page.locator('li.indicator').filter({ has: badge });
+    assert.match((await item.locator('.history-note').textContent()) ?? '', /needs 2023-04-04 – 2023-09-30, data 2023-07 – 2025-12/);
+    // The score table says the same, not "Quiet".
+    assert.ok((await page.locator('section[data-scenario="S4"] table.score-table').textContent())?.includes('Too little history'));
+    await page.locator('section[data-scenario="S4"]').screenshot({ path: `${SHOTS}/scenario-too-little-history.png` });
+    // Later, with the whole look-back inside the data, no indicator says so.
+    await page.getByLabel('From date').fill('2025-06-01');
+    await page.getByLabel('To date').fill('2025-12-16');
+    await page.waitForFunction(() => document.querySelector('[data-testid="as-of"]')?.textContent === '2025-12-16', undefined, { timeout: 15_000 });
+    assert.equal(await page.getByText('Too little history').count(), 0);
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
 });

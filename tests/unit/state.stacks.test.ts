@@ -99,3 +99,16 @@ describe('inputs for the metrics worker', () => {
     expect(r.areaIds[r.areaIds.length - 1]).toBe('area-kursk-combat');
   });
 });
+
+describe('the GeoJSON export keeps stacked reports apart', () => {
+  test('one feature per visible report: 106 features, 17 on the Kursk point, the brief filters list precision', async () => {
+    const { layerGeoJSON, exportMetaOf, filterSummary } = await import('../../src/state/exports');
+    const state = { data, sightingSets: [bundled], filters: DEFAULT_FILTERS, layers: DEFAULT_LAYERS, importedSources: new Map() };
+    const file = layerGeoJSON(state, 'sightings', exportMetaOf(state, 'https://example.invalid/#v=1', new Date('2025-12-16T00:00:00Z')));
+    const fc = JSON.parse(file.text) as { features: { properties: { id: string }; geometry: { coordinates: number[] } }[] };
+    expect(fc.features.length).toBe(106);
+    expect(new Set(fc.features.map((f) => f.properties.id)).size).toBe(106);
+    expect(fc.features.filter((f) => f.geometry.coordinates[0] === 35.27 && f.geometry.coordinates[1] === 51.19).length).toBe(17);
+    expect(filterSummary({ ...DEFAULT_FILTERS, precisions: ['region'] })).toContain('Location precision: region');
+  });
+});
