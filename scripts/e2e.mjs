@@ -7,7 +7,7 @@ import { preview } from 'vite';
 const skipBuild = process.argv.includes('--no-build');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
-const ensure = spawnSync('bash', ['scripts/ensure-browser'], { stdio: 'inherit' });
+const ensure = spawnSync('bash', ['scripts/ensure-tools'], { stdio: 'inherit' });
 if (ensure.status !== 0) process.exit(ensure.status ?? 1);
 
 if (!skipBuild) {

@@ -1,4 +1,5 @@
-// `npm test`: type-check, lint, unit tests (vitest), browser tests (Chromium). Ends with one line
+// `npm test`: the system tools (Chromium, GDAL) installed if missing, then type-check, lint, unit tests
+// (vitest; the GDAL round trips among them), browser tests (Chromium). Ends with one line
 // `N passed, N failed` counting unit and browser tests together.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -7,6 +8,7 @@ const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env }).status === 0;
 const steps = [];
 
+steps.push(['tools', run('bash', ['scripts/ensure-tools'])]);
 steps.push(['typecheck', run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])]);
 steps.push(['lint', run('npx', ['eslint', '.'])]);
 

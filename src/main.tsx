@@ -8,12 +8,14 @@ import { restoreFromHash, startUrlSync } from './state/urlSync';
 import { loadSynthetic, syntheticRequest } from './state/synthetic';
 import { useStore } from './state/store';
 import { startResults } from './state/results';
+import { startCorridorFraming } from './state/corridorFraming';
 
 // The link is read before the map is created, so the first frame is already the linked view.
 const link = restoreFromHash(window.location.hash);
 startResults();
-void loadBundled().then((dataVersion) => {
+void loadBundled({ windowFromData: !link.fromLink }).then((dataVersion) => {
   startUrlSync(() => dataVersion, link);
+  startCorridorFraming();
   const synthetic = syntheticRequest(window.location.search);
   const data = useStore.getState().data;
   if (synthetic && data) void loadSynthetic(synthetic, data);

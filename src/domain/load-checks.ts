@@ -23,9 +23,15 @@ export function checkPeriod(p: { from: string; to?: string | undefined } | undef
   }
 }
 
-export function checkNode(n: NodeFeature, known: ReadonlySet<string>, emit: Emit): void {
+/** Known sources; `partOf` names another node that is not itself part of a third (one level). */
+export function checkNode(n: NodeFeature, known: ReadonlySet<string>, nodes: ReadonlyMap<string, NodeFeature>, emit: Emit): void {
   checkSources(n.properties.sources, 'properties.sources', known, emit);
   if (n.properties.baseline) checkSources(n.properties.baseline.sources, 'properties.baseline.sources', known, emit);
+  const parent = n.properties.partOf;
+  if (parent === undefined) return;
+  const p = nodes.get(parent);
+  if (!p || parent === n.properties.id) emit('properties.partOf', `unknown node "${parent}"`);
+  else if (p.properties.partOf !== undefined) emit('properties.partOf', `"${parent}" is itself part of "${p.properties.partOf}"; name that node`);
 }
 
 /** Endpoints further than this from their from/to node are reported as warnings. */

@@ -106,7 +106,7 @@ function loadUnsafe(files: GeodataFiles): LoadResult {
     if (r.properties.mode !== mode) e.emit('properties.mode', `expected "${mode}" in this file, got "${r.properties.mode}"`);
     checkRoute(r, nodeIndex, known, e.emit, e.warn);
   };
-  const nodes = keep(FILES.nodes, nodes0, (n, e) => checkNode(n, known, e.emit));
+  const nodes = keep(FILES.nodes, nodes0, (n, e) => checkNode(n, known, nodeIndex, e.emit));
   const rail = keep(FILES.rail, rail0, modeCheck('rail'));
   const sea = keep(FILES.sea, sea0, modeCheck('sea'));
   const areas = keep(FILES.areas, areas0, (a, e) => checkArea(a, known, e.emit, e.warn));
@@ -123,7 +123,7 @@ function loadUnsafe(files: GeodataFiles): LoadResult {
 
 /**
  * The sightings file's declared `coverage` (a foreign member of the FeatureCollection): an error when it
- * is malformed (then undeclared), a warning for each report dated outside it.
+ * is malformed (then undeclared), a warning for each report dated outside it or in one of its gaps.
  */
 function parseCoverage(raw: unknown, sightings: readonly SightingFeature[], errors: GeodataError[], warnings: GeodataError[]): DataCoverage | undefined {
   const declared = (raw as { coverage?: unknown } | null)?.coverage;
@@ -138,9 +138,10 @@ function parseCoverage(raw: unknown, sightings: readonly SightingFeature[], erro
   const c = parsed.data;
   const from = dateToDay(c.from);
   const to = c.to === undefined ? Infinity : dateEndDay(c.to);
+  const gaps = (c.gaps ?? []).map((g) => [dateToDay(g.from), dateEndDay(g.to)] as const);
   for (const s of sightings) {
     const d = dateToDay(s.properties.date);
-    if (d < from || d > to) {
+    if (d < from || d > to || gaps.some(([a, b]) => d >= a && d <= b)) {
       warnings.push({ file: FILES.sightings, feature: s.properties.id, field: 'properties.date', message: `dated outside the declared coverage (${c.from} – ${c.to ?? 'open'})` });
     }
   }

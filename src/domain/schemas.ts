@@ -82,6 +82,11 @@ export const NodeProps = z.object({
   country: z.string().regex(/^[A-Z]{3}$/, 'ISO 3166 alpha-3'),
   /** Catchment radius for node metrics, km (default applied by metrics when absent). */
   catchmentKm: z.number().positive().max(200).optional(),
+  /**
+   * The node whose site this one is part of (a station beside its port, the stations of one border
+   * crossing): reports here count in that node's catchment, and this node gets none of its own.
+   */
+  partOf: Id.optional(),
   /** A stated baseline for quantities observed at this node, e.g. ≤ 20 railcars a day before 2023. */
   baseline: z
     .object({ value: z.number(), unit: z.string(), note: z.string(), sources: z.array(Id).min(1) })
@@ -151,6 +156,10 @@ export const Source = z.object({
   date: IsoDate.optional(),
   url: z.string().url().optional(),
   kind: SourceKind,
+  /** A government's own text of its own act (a treaty, a designation, a resolution), not its claims about others. */
+  official: z.literal(true).optional(),
+  /** Why this source reports events well before its own date (e.g. a later analysis of earlier imagery). */
+  retrospective: z.string().min(1).optional(),
   note: z.string().optional(),
 });
 

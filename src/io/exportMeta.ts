@@ -6,12 +6,25 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export interface ExportMeta {
   /** `package.json` version of the app that wrote the file. */
   appVersion: string;
+  /** Version of the bundled data the view showed (a short content hash), or null when unknown. */
+  dataVersion?: string | null;
   /** ISO 8601 timestamp, passed in so exports are reproducible, e.g. `2025-03-31T12:00:00Z`. */
   exportedAt: string;
   /** Link to the view the export was made from. */
   permalink: string;
   /** Filters in force; `from`/`to` (YYYY-MM-DD) also name the file. */
   filters: { from: string; to: string; [key: string]: JsonValue };
+}
+
+/** Decimal places of every exported coordinate: 7 is ~1 cm, what GDAL's RFC 7946 writer keeps. */
+export const COORDINATE_DECIMALS = 7;
+
+/**
+ * A coordinate rounded to `COORDINATE_DECIMALS` (−0 written as 0).
+ * @example roundCoordinate(130.123456789) // 130.1234568
+ */
+export function roundCoordinate(x: number): number {
+  return Number.isFinite(x) ? Math.round(x * 1e7) / 1e7 + 0 : x;
 }
 
 /**

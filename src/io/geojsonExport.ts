@@ -1,15 +1,17 @@
 /**
- * GeoJSON export (RFC 7946): WGS84 longitude/latitude, no `crs`, polygon exteriors counter-clockwise
- * and holes clockwise, properties copied as they are, plus a `corridorWatch` foreign member saying
- * where the file came from.
+ * GeoJSON export (RFC 7946): WGS84 longitude/latitude with at most 7 decimals (~1 cm, as GDAL's
+ * RFC 7946 writer), no `crs`, polygon exteriors counter-clockwise and holes clockwise, properties
+ * copied as they are, plus a `corridorWatch` foreign member saying where the file came from.
  */
 import { booleanClockwise } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import type { ExportMeta, JsonValue } from './exportMeta';
+import { roundCoordinate, type ExportMeta, type JsonValue } from './exportMeta';
 
 /** The `corridorWatch` foreign member of an exported FeatureCollection. */
 export interface ExportHeader {
   appVersion: string;
+  /** The bundled data's version (content hash) the view showed; null when unknown. */
+  dataVersion: string | null;
   exportedAt: string;
   permalink: string;
   filters: ExportMeta['filters'];
@@ -24,6 +26,19 @@ function rewindRings(rings: Position[][]): void {
     const clockwise = booleanClockwise(ring);
     if ((i === 0 && clockwise) || (i > 0 && !clockwise)) ring.reverse();
   });
+}
+
+/** Round every position of a geometry in place (on our own copy) to 7 decimals; extra members (Z) too. */
+function roundGeometry(g: Geometry | null): void {
+  if (!g) return;
+  const round = (p: Position) => {
+    for (let i = 0; i < p.length; i++) p[i] = roundCoordinate(p[i]!);
+  };
+  if (g.type === 'Point') round(g.coordinates);
+  else if (g.type === 'MultiPoint' || g.type === 'LineString') g.coordinates.forEach(round);
+  else if (g.type === 'MultiLineString' || g.type === 'Polygon') g.coordinates.forEach((l) => l.forEach(round));
+  else if (g.type === 'MultiPolygon') g.coordinates.forEach((pl) => pl.forEach((l) => l.forEach(round)));
+  else g.geometries.forEach(roundGeometry);
 }
 
 /** Rewinds polygons only: line direction carries meaning (route from → to) and is left alone. */
@@ -53,6 +68,7 @@ export function exportGeoJSON(
 ): string {
   const out = features.map((f) => {
     const copy = copyJson(f);
+    roundGeometry(copy.geometry);
     rewindGeometry(copy.geometry);
     // Rebuilt member by member: feature-level foreign members (and any `crs`) are not carried over.
     return {
@@ -60,11 +76,12 @@ export function exportGeoJSON(
       ...(copy.id !== undefined ? { id: copy.id } : {}),
       geometry: copy.geometry,
       properties: copy.properties ?? null,
-      ...(copy.bbox ? { bbox: copy.bbox } : {}),
+      ...(copy.bbox ? { bbox: copy.bbox.map(roundCoordinate) as typeof copy.bbox } : {}),
     };
   });
   const header: ExportHeader = {
     appVersion: meta.appVersion,
+    dataVersion: meta.dataVersion ?? null,
     exportedAt: meta.exportedAt,
     permalink: meta.permalink,
     filters: copyJson(meta.filters),

@@ -1,170 +1,182 @@
 /**
- * One imported record (a CSV row or a GeoJSON feature's properties) → a `SightingFeature`, or the list of
- * everything wrong with it. Shared by the CSV and GeoJSON readers so both apply the same rules.
+ * One record of any format, as its format module read it (a `Draft`), → a `SightingFeature`, or the
+ * list of everything wrong with it. Every format goes through these rules, so a report is the same
+ * whichever tool wrote it. Lookups keyed by file text are Maps or arrays, never plain objects.
  */
-import {
-  CATEGORIES,
-  LocationPrecision,
-  type Category,
-  type Confidence,
-  type SightingFeature,
-  type Source,
-  type SourceKind,
-} from '../domain/schemas';
-import { cleanText, show, type ImportField } from './importFields';
-import type { ImportProblem } from './problems';
-import { SourceRegistry } from './importSources';
+import { CATEGORIES, LocationPrecision, SOURCE_KINDS, type Category, type Confidence, type Quantity, type SightingFeature, type SourceKind } from '../domain/schemas';
+import { readCoordinate } from './coordinates';
+import { readDateText, type DateForm } from './dates';
+import { plausibleDate } from './plausible';
+import type { RecordContext } from './importTypes';
+import { cleanText, show } from './text';
 
-/** Options common to both import formats. */
-export interface ImportOptions {
-  /** File name, used in the default batch tag. */
-  name?: string;
-  /** Tag in every id (`imp-<batch>-<row>`), `[a-z0-9]{1,12}`; default: a hash of the file name and text. */
-  batch?: string;
-  /** Used when a row's category is missing or unknown; without it such a row is a problem. */
-  defaultCategory?: Category;
-  /** Used when a row's confidence is missing or unknown; without it such a row is a problem. */
-  defaultConfidence?: Confidence;
-  /** Used as the source text when a row gives none; without it such a row is a problem. */
-  defaultSource?: string;
-  /** Location precision when a row gives none (default `settlement`: imported points are rarely surveyed). */
-  location?: 'exact' | 'settlement' | 'region';
-  /** Kind of the sources an import creates (default `media`; see `importSources.ts`). */
-  sourceKind?: SourceKind;
-  /** Called every `progressEvery` records with (records done, total or estimate). */
-  onProgress?: (done: number, total: number) => void;
-  /** Default 10,000. */
-  progressEvery?: number;
+export type { ImportOptions, ImportResult, RecordContext, ReadAs } from './importTypes';
+
+/** A citation as a record gives it; every part optional (a publisher or an http(s) link is needed). */
+export interface DraftSource {
+  publisher?: unknown;
+  title?: unknown;
+  date?: unknown;
+  url?: unknown;
+  kind?: unknown;
 }
 
-/** What an import returns. `total` counts the records read (blank CSV lines excluded). */
-export interface ImportResult {
-  features: SightingFeature[];
-  sources: Source[];
-  problems: ImportProblem[];
-  total: number;
-}
-
-/** Shared state of one import run. */
-export interface RecordContext {
-  batch: string;
-  opts: ImportOptions;
-  sources: SourceRegistry;
+/** A record as its format read it: raw values (text, numbers), in our field names. */
+export interface Draft {
+  /** The record's own id in the file (ours, ACLED's `event_id_cnty`, a GeoJSON feature id). */
+  fileId?: unknown;
+  lon: unknown;
+  lat: unknown;
+  date: unknown;
+  dateEnd?: unknown;
+  /** The date column holds timestamps (kepler.gl): digits are Unix time. */
+  unixDates?: boolean;
+  /** The form the format read the date in, when it turned it into ISO itself (ACLED). */
+  dateForm?: DateForm;
+  category: unknown;
+  confidence: unknown;
+  location?: unknown;
+  name?: unknown;
+  summary?: unknown;
+  place?: unknown;
+  note?: unknown;
+  quantity?: unknown;
+  sources: DraftSource[];
+  /** What the format itself found wrong (e.g. an ACLED precision code). */
+  problems?: string[];
 }
 
 const LOCATIONS = LocationPrecision.options;
-const CATEGORY_ALIASES: Record<string, Category> = { labor: 'labour' };
-const CONFIDENCE_WORDS: Record<string, Confidence> = { high: 'high', moderate: 'moderate', medium: 'moderate', low: 'low' };
+const CATEGORY_WORDS = new Map<string, Category>([...CATEGORIES.map((c) => [c, c] as [string, Category]), ['labor', 'labour']]);
+const CONFIDENCE_WORDS = new Map<string, Confidence>([['high', 'high'], ['moderate', 'moderate'], ['medium', 'moderate'], ['low', 'low']]);
+const KINDS = new Set<string>(SOURCE_KINDS);
+const UNITS = new Set<string>(['railcars', 'containers', 'ships', 'personnel', 'tonnes', 'shells', 'missiles', 'flights', 'trains', 'vehicles', 'systems']);
 
-/** A canonical field's raw value from the record (`undefined` when absent or empty). */
-export type FieldGetter = (field: ImportField) => unknown;
+/** Text for a word lookup: short, lower-case, spaces and underscores as hyphens. */
+const word = (raw: string) => raw.slice(0, 40).toLowerCase().replace(/[\s_]+/g, '-');
 
 function readCategory(raw: string | undefined, ctx: RecordContext, problems: string[]): Category | undefined {
-  if (raw !== undefined) {
-    const key = raw.toLowerCase().replace(/[\s_]+/g, '-');
-    const hit = (CATEGORIES as readonly string[]).includes(key) ? (key as Category) : CATEGORY_ALIASES[key];
-    if (hit) return hit;
-  }
+  const hit = raw === undefined ? undefined : CATEGORY_WORDS.get(word(raw));
+  if (hit) return hit;
   if (ctx.opts.defaultCategory) return ctx.opts.defaultCategory;
   problems.push(raw === undefined ? 'category is missing' : `category ${show(raw)} is not a known category`);
   return undefined;
 }
 
 function readConfidence(raw: string | undefined, ctx: RecordContext, problems: string[]): Confidence | undefined {
-  const hit = raw === undefined ? undefined : CONFIDENCE_WORDS[raw.toLowerCase()];
+  const hit = raw === undefined ? undefined : CONFIDENCE_WORDS.get(word(raw));
   if (hit) return hit;
   if (ctx.opts.defaultConfidence) return ctx.opts.defaultConfidence;
   problems.push(raw === undefined ? 'confidence is missing' : `confidence ${show(raw)} is not high, moderate or low`);
   return undefined;
 }
 
-const DATE_SHAPE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
-
-/** Same rule as the domain's `IsoDate` (YYYY-MM-DD or YYYY-MM, a real calendar date), without zod per row. */
-function isIsoDate(s: string): boolean {
-  if (!DATE_SHAPE.test(s)) return false;
-  if (s.length === 7) return true;
-  const year = Number(s.slice(0, 4));
-  const month = Number(s.slice(5, 7));
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  return Number(s.slice(8, 10)) <= days;
-}
-
-function readDate(raw: string | undefined, what: string, problems: string[]): string | undefined {
+function readDate(raw: string | undefined, what: string, draft: Draft, ctx: RecordContext, problems: string[], count: boolean): string | undefined {
   if (raw === undefined) return undefined;
-  const day = /^\d{4}-\d{2}-\d{2}T/.test(raw) ? raw.slice(0, 10) : raw;
-  if (isIsoDate(day)) return day;
-  problems.push(`${what} ${show(raw)} is not a date (YYYY-MM-DD or YYYY-MM)`);
-  return undefined;
+  const r = readDateText(raw, ctx.dateOrder, draft.unixDates === true);
+  if ('error' in r) {
+    problems.push(`${what} ${show(raw)} ${r.error} (YYYY-MM-DD, YYYY-MM, DD Month YYYY or an ISO date-time)`);
+    return undefined;
+  }
+  const form = draft.dateForm ?? r.form;
+  if (count) ctx.forms.set(form, (ctx.forms.get(form) ?? 0) + 1);
+  return r.iso;
 }
 
-/** Latitude/longitude from numbers or decimal text; range-checked. */
-export function readCoordinate(raw: unknown, what: 'latitude' | 'longitude', problems: string[]): number | undefined {
-  const limit = what === 'latitude' ? 90 : 180;
-  if (raw === undefined || raw === null || raw === '') {
-    problems.push(`${what} is missing`);
+/** A quantity from an object (GeoJSON) or its JSON text (a CSV cell), or undefined. */
+function readQuantity(raw: unknown, problems: string[]): Quantity | undefined {
+  let q = raw;
+  if (typeof q === 'string' && q.length < 300 && q.trim().startsWith('{')) {
+    try {
+      q = JSON.parse(q) as unknown;
+    } catch {
+      q = undefined;
+    }
+  }
+  if (q === undefined || q === null || q === '') return undefined;
+  if (typeof q !== 'object' || Array.isArray(q)) {
+    problems.push(`quantity ${show(q)} is not a value with a unit`);
     return undefined;
   }
-  const text = typeof raw === 'string' ? raw.trim() : '';
-  const n = typeof raw === 'number' ? raw : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(n)) {
-    problems.push(`${what} ${show(typeof raw === 'string' ? raw : JSON.stringify(raw) ?? '')} is not a number`);
+  const value = Object.hasOwn(q, 'value') ? Number((q as { value: unknown }).value) : NaN;
+  const unit = Object.hasOwn(q, 'unit') ? cleanText((q as { unit: unknown }).unit, 40) : undefined;
+  const approxRaw = Object.hasOwn(q, 'approx') ? (q as { approx: unknown }).approx : undefined;
+  if (!Number.isFinite(value) || value < 0 || !unit || !UNITS.has(unit)) {
+    problems.push(`quantity ${show(unit ?? '')} ${Number.isFinite(value) ? value : ''} is not a count in a known unit`.replace(/ +/g, ' '));
     return undefined;
   }
-  if (Math.abs(n) > limit) {
-    problems.push(`${what} ${n} is out of range`);
-    return undefined;
-  }
-  return n + 0;
+  const approx = approxRaw === true || approxRaw === 'true' || approxRaw === 1 || approxRaw === '1';
+  return { value, unit: unit as Quantity['unit'], ...(approx ? { approx: true } : {}) };
+}
+
+const ID_LIKE = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The report id for a file id: ours as it is (`imp-…`), anyone else's as `imp-<slug>`; undefined if unusable. */
+export function importedId(fileId: unknown): string | undefined {
+  const text = typeof fileId === 'number' && Number.isInteger(fileId) ? String(fileId) : cleanText(fileId, 80);
+  if (!text) return undefined;
+  const slug = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (!slug || !ID_LIKE.test(slug)) return undefined;
+  return slug.startsWith('imp-') ? slug : `imp-${slug}`;
 }
 
 /**
- * Build a sighting from one record. `lon`/`lat` come from the caller (CSV columns or Point geometry).
- * Returns the feature, or `null` after adding this record's problems to `out`.
+ * Build a sighting from one draft. Returns the feature, or `null` after adding this record's
+ * problems to `ctx.problems`; oddities of a usable record go to `ctx.remarks`.
  */
-export function toSighting(
-  get: FieldGetter,
-  lon: number | undefined,
-  lat: number | undefined,
-  row: number,
-  ctx: RecordContext,
-  coordinateProblems: string[],
-  out: ImportProblem[],
-): SightingFeature | null {
-  const problems = [...coordinateProblems];
-  const text = (f: ImportField, max = 200) => cleanText(get(f), max);
-  const date = text('date');
-  if (date === undefined) problems.push('date is missing');
-  const when = readDate(date, 'date', problems);
-  const dateEnd = readDate(text('dateEnd'), 'end date', problems);
+export function toSighting(draft: Draft, row: number, ctx: RecordContext): SightingFeature | null {
+  const problems = [...(draft.problems ?? [])];
+  const lat = readCoordinate(draft.lat, 'latitude', problems, ctx.decimal);
+  const lon = readCoordinate(draft.lon, 'longitude', problems, ctx.decimal);
+  const text = (v: unknown, max = 200) => cleanText(v, max);
+  const dateText = text(draft.date, 60);
+  if (dateText === undefined) problems.push('date is missing');
+  const when = readDate(dateText, 'date', draft, ctx, problems, true);
+  const dateEnd = readDate(text(draft.dateEnd, 60), 'end date', draft, ctx, problems, false);
   if (when && dateEnd) {
     const n = Math.min(when.length, dateEnd.length);
     if (dateEnd.slice(0, n) < when.slice(0, n)) problems.push(`end date ${dateEnd} is before the date ${when}`);
   }
-  const category = readCategory(text('category'), ctx, problems);
-  const confidence = readConfidence(text('confidence'), ctx, problems);
-  const locationRaw = text('location')?.toLowerCase();
+  const category = readCategory(text(draft.category), ctx, problems);
+  const confidence = readConfidence(text(draft.confidence), ctx, problems);
+  const locationRaw = text(draft.location)?.toLowerCase();
   const location = LOCATIONS.find((l) => l === (locationRaw ?? ctx.opts.location ?? 'settlement'));
   if (!location) problems.push(`location ${show(locationRaw ?? '')} is not exact, settlement or region`);
+  const quantity = readQuantity(draft.quantity, problems);
 
-  const sourceText = text('source', 300) ?? cleanText(ctx.opts.defaultSource, 300);
-  const source = SourceRegistry.resolve(sourceText, text('url', 2000));
-  if (!source) problems.push('source is missing');
+  const citations = draft.sources.flatMap((s) => {
+    const resolved = ctx.sources.resolve(text(s.publisher, 300), text(s.url, 2000));
+    if (!resolved) return [];
+    const kind = text(s.kind, 40);
+    const date = text(s.date, 40);
+    const iso = date === undefined ? undefined : readDateText(date, ctx.dateOrder);
+    return [{ ...resolved, title: text(s.title, 500), date: iso && 'iso' in iso ? iso.iso : undefined, kind: kind && KINDS.has(kind) ? (kind as SourceKind) : undefined }];
+  });
+  if (citations.length === 0 && ctx.opts.defaultSource) {
+    const fallback = ctx.sources.resolve(cleanText(ctx.opts.defaultSource, 300), undefined);
+    if (fallback) citations.push({ ...fallback, title: undefined, date: undefined, kind: undefined });
+  }
+  if (citations.length === 0) problems.push('source is missing');
 
-  const place = text('place');
-  const placeId = place && /^[a-z0-9][a-z0-9-]*$/.test(place) && place.length <= 64 ? place : undefined;
-  const placeName = place && !placeId ? place : undefined;
-  const given = text('name');
-  const name = given && placeName ? `${given} — ${placeName}` : (given ?? placeName);
-  const summary = text('summary', 4000);
+  const place = text(draft.place);
+  const placeId = place && ID_LIKE.test(place) && place.length <= 64 ? place : ctx.placeIdOf(place);
+  const placeName = place && place !== placeId ? place : undefined;
+  const given = text(draft.name);
+  const name = given && placeName ? capName(`${given} — ${placeName}`) : (given ?? placeName);
+  const summary = text(draft.summary, 4000);
   if (!name && !summary) problems.push('neither a name nor a summary is given');
+  const note = text(draft.note, 2000);
 
-  if (problems.length > 0 || lon === undefined || lat === undefined || !when || !category || !confidence || !source || !location) {
-    for (const message of problems) out.push({ row, message });
+  if (problems.length > 0 || lon === undefined || lat === undefined || !when || !category || !confidence || citations.length === 0 || !location) {
+    for (const message of problems) ctx.problems.push({ row, message });
     return null;
   }
-  const id = `imp-${ctx.batch}-${row}`;
+  const id = importedId(draft.fileId) ?? `imp-${ctx.batch}-${row}`;
+  const dateRemark = plausibleDate(when, ctx.today);
+  if (dateRemark) ctx.remarks.push({ row, message: dateRemark });
+  const where = ctx.checkPosition(lon, lat, placeId);
+  if (where) ctx.remarks.push({ row, message: where });
+  const sources = [...new Set(citations.map((c) => ctx.sources.idFor(c)))];
   return {
     type: 'Feature',
     id,
@@ -178,9 +190,13 @@ export function toSighting(
       summary: (summary ?? name) as string,
       confidence,
       location,
-      sources: [ctx.sources.idFor(source)],
+      sources,
+      ...(quantity ? { quantity } : {}),
       ...(placeId ? { place: placeId } : {}),
+      ...(note ? { note } : {}),
       imported: true,
     },
   };
 }
+
+const capName = (s: string) => cleanText(s, 300) ?? s;

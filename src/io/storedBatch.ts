@@ -14,19 +14,25 @@ export interface StoredBatch {
   sources: Source[];
 }
 
-type Row = [string, number, number, string, string, string, string, string[], string, string | null, string | null, string | null];
+/** The last member (quantity and note) was added later: rows saved before it have 12 members. */
+type Extras = { quantity?: SightingFeature['properties']['quantity']; note?: string } | null;
+type Row = [string, number, number, string, string, string, string, string[], string, string | null, string | null, string | null, Extras?];
 
-/** A feature as a stored row: id, lon, lat, date, category, confidence, location, sources, name, summary, dateEnd, place. */
+/** A feature as a stored row: id, lon, lat, date, category, confidence, location, sources, name, summary, dateEnd, place, extras. */
 function toRow(f: SightingFeature): Row {
   const p = f.properties;
   const [lon, lat] = f.geometry.coordinates;
-  return [p.id, lon, lat, p.date, p.category, p.confidence, p.location, p.sources, p.name, p.summary === p.name ? null : p.summary, p.dateEnd ?? null, p.place ?? null];
+  const extras: Extras = p.quantity || p.note ? { ...(p.quantity ? { quantity: p.quantity } : {}), ...(p.note ? { note: p.note } : {}) } : null;
+  const row: Row = [p.id, lon!, lat!, p.date, p.category, p.confidence, p.location, p.sources, p.name, p.summary === p.name ? null : p.summary, p.dateEnd ?? null, p.place ?? null];
+  if (extras) row.push(extras);
+  return row;
 }
 
 /** A stored row back as an (unvalidated) feature; anything that is not a row is returned as it is. */
 function fromRow(row: unknown): unknown {
   if (!Array.isArray(row)) return row;
-  const [id, lon, lat, date, category, confidence, location, sources, name, summary, dateEnd, place] = row as Row;
+  const [id, lon, lat, date, category, confidence, location, sources, name, summary, dateEnd, place, extras] = row as Row;
+  const more = typeof extras === 'object' && extras !== null ? extras : {};
   return {
     type: 'Feature',
     id,
@@ -42,6 +48,8 @@ function fromRow(row: unknown): unknown {
       location,
       sources,
       ...(place !== null ? { place } : {}),
+      ...(more.quantity !== undefined ? { quantity: more.quantity } : {}),
+      ...(more.note !== undefined ? { note: more.note } : {}),
       imported: true,
     },
   };
@@ -65,9 +73,9 @@ export function readStoredBatch(batch: StoredBatch): ImportResult {
   try {
     list = JSON.parse(new TextDecoder().decode(batch.json));
   } catch {
-    return { features: [], sources: [], problems: [{ row: 0, message: 'the saved reports are not valid JSON' }], total: 0 };
+    return { features: [], sources: [], problems: [{ row: 0, message: 'the saved reports are not valid JSON' }], remarks: [], total: 0 };
   }
-  if (!Array.isArray(list)) return { features: [], sources: [], problems: [{ row: 0, message: 'the saved reports are not a list' }], total: 0 };
+  if (!Array.isArray(list)) return { features: [], sources: [], problems: [{ row: 0, message: 'the saved reports are not a list' }], remarks: [], total: 0 };
   const features: SightingFeature[] = [];
   const problems: ImportResult['problems'] = [];
   list.forEach((f: unknown, i) => {
@@ -79,5 +87,5 @@ export function readStoredBatch(batch: StoredBatch): ImportResult {
     const r = Source.safeParse(s);
     return r.success ? [r.data] : [];
   });
-  return { features, sources, problems, total: list.length };
+  return { features, sources, problems, remarks: [], total: list.length };
 }

@@ -11,6 +11,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Topology } from 'topojson-specification';
 import { actions, useStore } from '../state/store';
 import type { Camera } from '../state/types';
+import type { ViewBounds } from '../state/viewportCount';
 import { roundCamera } from '../state/urlSync';
 import { basemapStyle, buildBasemap } from './basemap';
 import { useDeckLayers } from './useDeckLayers';
@@ -29,6 +30,12 @@ const THEATRE_BOUNDS: [[number, number], [number, number]] = [[33, 38.5], [134, 
 function cameraOf(map: MlMap): Camera {
   const c = map.getCenter();
   return roundCamera({ zoom: map.getZoom(), lat: c.lat, lon: c.lng, bearing: map.getBearing(), pitch: map.getPitch() });
+}
+
+/** What the map shows now, for the "in view" count. */
+function boundsOf(map: MlMap): ViewBounds {
+  const b = map.getBounds();
+  return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
 }
 
 export function MapView() {
@@ -52,6 +59,8 @@ export function MapView() {
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
       maxPitch: 60,
+      // A link cannot name a zoom below 0; the map does not go there either, at any window size.
+      minZoom: 0,
     });
     map.getCanvas().setAttribute('aria-label', 'Map of the DPRK–Russia logistics corridors');
     const overlay = new MapboxOverlay({
@@ -87,11 +96,19 @@ export function MapView() {
     // Without a camera from a link, frame the theatre (Kursk to Rajin) for whatever screen this is.
     if (useStore.getState().cameraFromLink === false) map.fitBounds(THEATRE_BOUNDS, { padding: 24, animate: false });
     actions.setCamera(cameraOf(map));
-    map.on('moveend', () => actions.setCamera(cameraOf(map)));
+    actions.setViewBounds(boundsOf(map));
+    map.on('moveend', () => {
+      actions.setCamera(cameraOf(map));
+      actions.setViewBounds(boundsOf(map));
+    });
+    // A resize (a notice, the table, the window) changes what is in view without moving the camera.
+    map.on('resize', () => actions.setViewBounds(boundsOf(map)));
 
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.flyTo && s.flyTo !== prev.flyTo) {
-        map.flyTo({ center: [s.flyTo.lon, s.flyTo.lat], zoom: s.flyTo.zoom ?? Math.max(map.getZoom(), 5), duration: 800 });
+        const f = s.flyTo;
+        if (f.bounds) map.fitBounds(f.bounds, { padding: 48, maxZoom: f.zoom ?? 9, duration: 800 });
+        else map.flyTo({ center: [f.lon, f.lat], zoom: f.zoom ?? Math.max(map.getZoom(), 5), duration: 800 });
         return;
       }
       if (s.camera === prev.camera) return;

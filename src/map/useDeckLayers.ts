@@ -23,6 +23,7 @@ import { sightingsLayer } from '../layers/sightings';
 import { buildSightingBuffers, withPass } from '../layers/sightingBuffers';
 import { selectionLayer, type Marker } from '../layers/selection';
 import { corridorLayer, evidenceLayer, EVIDENCE_RING, type EvidencePoint } from '../layers/corridors';
+import { labelSetAt, networkLabelSets, networkLabelsLayer, NETWORK_LABELS_MIN_ZOOM } from '../layers/networkLabels';
 import places from './data/places.json';
 
 export const FONT_FAMILY = 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
@@ -38,11 +39,13 @@ const LABELS_BY_DETAIL = [placeLabels(1), placeLabels(3), placeLabels(6)];
 const labelDetail = (zoom: number) => (zoom < 2 ? 0 : zoom < 4.5 ? 1 : 2);
 
 export function useDeckLayers(): Layer[] {
-  const { data, sets, layers, filters, featureId, hoverId, showStations, labelLevel, zones, corridorId, evidenceIds, zoom } = useStore(
+  const { data, sets, layers, filters, featureId, hoverId, showStations, labelLevel, labelZoom, zones, corridorId, evidenceIds, zoom } = useStore(
     useShallow((s) => ({
       zoom: Math.round(s.camera.zoom * 4) / 4,
       showStations: s.camera.zoom >= STATIONS_MIN_ZOOM,
       labelLevel: labelDetail(s.camera.zoom),
+      // Placed label sets exist per integer zoom from 6; below, the far view's city labels.
+      labelZoom: s.camera.zoom >= NETWORK_LABELS_MIN_ZOOM ? Math.floor(s.camera.zoom) : 0,
       data: s.data,
       sets: s.sightingSets,
       layers: s.layers,
@@ -95,6 +98,12 @@ export function useDeckLayers(): Layer[] {
     return splitStations(data?.nodes ?? [], major);
   }, [data]);
 
+  const labelSets = useMemo(
+    () => networkLabelSets(data?.nodes ?? [], data?.routes ?? [], data?.sightings ?? [], LABELS_BY_DETAIL[2]!),
+    [data],
+  );
+  const near = labelSetAt(labelSets, labelZoom);
+
   // One GPU buffer set per sighting set, rebuilt only when the set changes.
   const baseBuffers = useMemo(() => new Map(sets.map((s) => [s, buildSightingBuffers(s.columns)])), [sets]);
   const passes = sets.map((s) => passOf(s, filters));
@@ -130,9 +139,12 @@ export function useDeckLayers(): Layer[] {
       areasLayer(data?.areas ?? [], { visible: layers.areas, highlightId: featureId }),
       routesLayer('rail', routes.rail, { visible: layers.rail, highlightId: featureId }),
       routesLayer('sea', routes.sea, { visible: layers.sea, highlightId: featureId }),
-      labelsLayer(LABELS_BY_DETAIL[labelLevel]!, { visible: layers.labels }),
+      near
+        ? networkLabelsLayer('city-labels', near.cities, { visible: layers.labels, fontFamily: FONT_FAMILY })
+        : labelsLayer(LABELS_BY_DETAIL[labelLevel]!, { visible: layers.labels }),
       nodesLayer(nodes.stations, { id: 'stations', visible: layers.nodes && showStations, highlightId: featureId, fontFamily: FONT_FAMILY }),
       nodesLayer(nodes.major, { visible: layers.nodes, highlightId: featureId, fontFamily: FONT_FAMILY }),
+      networkLabelsLayer('node-labels', near?.nodes ?? [], { visible: layers.labels && layers.nodes && near !== null, fontFamily: FONT_FAMILY }),
       precisionLayer(halos, zoom, { visible: layers.sightings || layers.imported }),
     ];
     for (const { set, buffers: b } of buffers) {
@@ -153,5 +165,5 @@ export function useDeckLayers(): Layer[] {
       selectionLayer(markers),
     );
     return out;
-  }, [data, routes, nodes, showStations, labelLevel, layers, featureId, buffers, bounds.fromDay, bounds.toDay, catIdx.join(), confIdx.join(), markers, corridorPolygon, evidence, stackBadges, halos, zoom, evidenceBadges]);
+  }, [data, routes, nodes, showStations, labelLevel, near, layers, featureId, buffers, bounds.fromDay, bounds.toDay, catIdx.join(), confIdx.join(), markers, corridorPolygon, evidence, stackBadges, halos, zoom, evidenceBadges]);
 }

@@ -9,11 +9,13 @@ import type { Zone } from './zones';
 export const DEFAULT_CATCHMENT_KM = 25;
 
 /**
- * A circle zone per node, radius `properties.catchmentKm` or `defaultKm`, 64 vertices.
+ * A circle zone per node (except nodes that are `partOf` another), radius `properties.catchmentKm` or
+ * `defaultKm`, 64 vertices.
  * @param defaultKm radius in km for nodes that state none
  */
 export function nodeCatchments(nodes: readonly NodeFeature[], defaultKm: number = DEFAULT_CATCHMENT_KM): Zone[] {
-  return nodes.map((n) => {
+  // A node that is part of another's site counts in that node's catchment; a second circle would count its reports twice.
+  return nodes.filter((n) => n.properties.partOf === undefined).map((n) => {
     const radiusKm = n.properties.catchmentKm ?? defaultKm;
     const c = circle(n.geometry.coordinates, radiusKm, { units: 'kilometers', steps: 64 });
     return {

@@ -6,9 +6,10 @@
 import { loadGeodata, type GeodataFiles } from '../domain/load';
 import { GEODATA_FILES, parseJsonText } from '../domain/files';
 import type { GeodataError } from '../domain/types';
-import { contentHash } from '../url';
+import { dataVersion } from '../domain/release';
 import { actions } from './store';
 import { makeSet } from './sightingSets';
+import { dataWindow } from './timeDomain';
 
 const URLS = import.meta.glob<string>(['../../geodata/*.geojson', '../../geodata/sources.json'], {
   query: '?url',
@@ -25,8 +26,11 @@ async function fetchText(file: string): Promise<string | undefined> {
   return r.text();
 }
 
-/** Loads the bundled geodata into the store; returns the data version (a short hash of the files). */
-export async function loadBundled(): Promise<string> {
+/**
+ * Loads the bundled geodata into the store; returns the data version (a short hash of the files).
+ * `windowFromData`: no link named the view, so the window opens on the months the reports cover.
+ */
+export async function loadBundled(opts: { windowFromData: boolean } = { windowFromData: false }): Promise<string> {
   const keys = Object.keys(GEODATA_FILES) as (keyof GeodataFiles)[];
   const errors: GeodataError[] = [];
   const texts = await Promise.all(
@@ -41,6 +45,8 @@ export async function loadBundled(): Promise<string> {
   const result = loadGeodata(files);
   const problems = [...errors, ...(result.ok ? [] : result.errors)];
   actions.setData(result.data, problems, [makeSet('bundled', result.data.sightings, result.data.sources)]);
+  const span = opts.windowFromData ? dataWindow(result.data.sightings.map((f) => f.properties)) : null;
+  if (span) actions.setFilters(span);
   if (problems.length) {
     actions.notify(
       'error',
@@ -48,5 +54,5 @@ export async function loadBundled(): Promise<string> {
       problems.slice(0, 20).map((e) => `${e.file} · ${e.feature} · ${e.field}: ${e.message}`),
     );
   }
-  return contentHash(texts.map((t) => t ?? '').join('\n'));
+  return dataVersion(Object.fromEntries(keys.map((k, i) => [k, texts[i]])));
 }

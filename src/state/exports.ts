@@ -8,7 +8,8 @@ import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { version as APP_VERSION } from '../../package.json';
 import type { SightingFeature, Source } from '../domain/schemas';
 import { exportGeoJSON } from '../io/geojsonExport';
-import { exportFileName, type ExportMeta } from '../io/exportMeta';
+import { exportFileName, roundCoordinate, type ExportMeta } from '../io/exportMeta';
+import { CITATION_FIELDS, citationFields } from '../io/exportCitations';
 import { toCSV, type CsvColumn } from '../io/csvExport';
 import { toKML } from '../io/kmlExport';
 import { dayToIso } from '../domain/dates';
@@ -35,13 +36,15 @@ type AnyFeature = Feature<Geometry | null, Record<string, unknown> | null>;
 export type ViewState = Pick<AppState, 'data' | 'sightingSets' | 'filters' | 'layers' | 'importedSources'>;
 
 /**
- * Export metadata for the current view: app version, time, permalink and every filter in force.
- * @example exportMetaOf(useStore.getState(), location.href, new Date('2025-03-31T12:00:00Z'))
+ * Export metadata for the current view: app and data versions, time, permalink and every filter in
+ * force (publishers included).
+ * @example exportMetaOf(useStore.getState(), location.href, new Date('2025-03-31T12:00:00Z'), 'a1b2c3d4')
  */
-export function exportMetaOf(state: ViewState, permalink: string, now: Date): ExportMeta {
+export function exportMetaOf(state: ViewState, permalink: string, now: Date, dataVersion: string | null = null): ExportMeta {
   const f = state.filters;
   return {
     appVersion: APP_VERSION,
+    dataVersion,
     exportedAt: now.toISOString(),
     permalink,
     filters: {
@@ -50,6 +53,7 @@ export function exportMetaOf(state: ViewState, permalink: string, now: Date): Ex
       categories: [...f.categories],
       confidences: [...f.confidences],
       sourceKinds: [...f.sourceKinds],
+      publishers: [...f.publishers],
       query: f.query,
       widthKm: f.widthKm,
       layers: (Object.keys(state.layers) as (keyof AppState['layers'])[]).filter((k) => state.layers[k]),
@@ -72,11 +76,22 @@ export function visibleSightings(state: ViewState): SightingFeature[] {
 }
 
 /**
- * Features of one layer as drawn: sightings under the filters; nodes, routes and areas when their layer
+ * A sighting as exports write it: its properties plus its citations as flat fields
+ * (`source_1_publisher`, `source_1_title`, …), so the file reads without our source list.
+ */
+export function withCitations(s: SightingFeature, lookup: (id: string) => Source | undefined): AnyFeature {
+  return { ...s, properties: { ...s.properties, ...citationFields(s.properties.sources, lookup) } };
+}
+
+/**
+ * Features of one layer as drawn: sightings under the filters (with their citations); nodes, routes and areas when their layer
  * is switched on (the map does not filter them by time), otherwise none.
  */
 export function layerFeatures(state: ViewState, layer: ExportLayer): AnyFeature[] {
-  if (layer === 'sightings') return visibleSightings(state);
+  if (layer === 'sightings') {
+    const lookup = sourceLookup(state);
+    return visibleSightings(state).map((s) => withCitations(s, lookup));
+  }
   if (!state.layers[layer] || !state.data) return [];
   const d = state.data;
   if (layer === 'nodes') return [...d.nodes];
@@ -93,10 +108,27 @@ export function layerGeoJSON(state: ViewState, layer: ExportLayer, meta: ExportM
   };
 }
 
-/** The visible sightings as a table (one row each; sources as ids, publishers and links). */
+/**
+ * The visible sightings as a table: one row each, coordinates to 7 decimals, and each citation in its
+ * own numbered columns (`source_1_publisher`, `source_1_title`, `source_1_date`, `source_1_url`,
+ * `source_1_kind`, `source_2_…`, as many groups as the most-cited row needs) — no list packed into a
+ * cell, so a link never gains a separator and the import reads every part back.
+ */
 export function sightingsCSV(state: ViewState, meta: ExportMeta): ExportFile {
   const lookup = sourceLookup(state);
-  const srcs = (s: SightingFeature) => s.properties.sources.map((id) => lookup(id));
+  const rows = visibleSightings(state);
+  let most = 0;
+  for (const s of rows) most = Math.max(most, s.properties.sources.length);
+  const cites = new WeakMap<SightingFeature, Record<string, string>>();
+  const citesOf = (s: SightingFeature) => {
+    let c = cites.get(s);
+    if (!c) cites.set(s, (c = citationFields(s.properties.sources, lookup)));
+    return c;
+  };
+  const citationColumns: CsvColumn<SightingFeature>[] = [];
+  for (let n = 1; n <= most; n++) {
+    for (const part of CITATION_FIELDS) citationColumns.push({ header: `source_${n}_${part}`, value: (s) => citesOf(s)[`source_${n}_${part}`] });
+  }
   const columns: CsvColumn<SightingFeature>[] = [
     { header: 'id', value: (s) => s.properties.id },
     { header: 'date', value: (s) => s.properties.date },
@@ -104,17 +136,20 @@ export function sightingsCSV(state: ViewState, meta: ExportMeta): ExportFile {
     { header: 'category', value: (s) => s.properties.category },
     { header: 'confidence', value: (s) => s.properties.confidence },
     { header: 'location', value: (s) => s.properties.location },
-    { header: 'longitude', value: (s) => s.geometry.coordinates[0] },
-    { header: 'latitude', value: (s) => s.geometry.coordinates[1] },
+    { header: 'longitude', value: (s) => roundCoordinate(s.geometry.coordinates[0]!) },
+    { header: 'latitude', value: (s) => roundCoordinate(s.geometry.coordinates[1]!) },
     { header: 'place', value: (s) => s.properties.place },
     { header: 'name', value: (s) => s.properties.name },
     { header: 'summary', value: (s) => s.properties.summary },
     { header: 'sources', value: (s) => s.properties.sources },
-    { header: 'publisher', value: (s) => srcs(s).map((x) => x?.publisher ?? '') },
-    { header: 'url', value: (s) => srcs(s).map((x) => x?.url ?? '') },
+    { header: 'quantity_value', value: (s) => s.properties.quantity?.value },
+    { header: 'quantity_unit', value: (s) => s.properties.quantity?.unit },
+    { header: 'quantity_approx', value: (s) => (s.properties.quantity ? s.properties.quantity.approx === true : undefined) },
+    { header: 'note', value: (s) => s.properties.note },
     { header: 'imported', value: (s) => s.properties.imported === true },
+    ...citationColumns,
   ];
-  return { fileName: exportFileName('sightings', meta, 'csv'), mime: 'text/csv', text: toCSV(visibleSightings(state), columns, { bom: true }) };
+  return { fileName: exportFileName('sightings', meta, 'csv'), mime: 'text/csv', text: toCSV(rows, columns, { bom: true }) };
 }
 
 /** Every visible layer in one KML document (sightings under the filters). */

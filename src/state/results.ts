@@ -13,6 +13,7 @@
  * (latest wins). A click on a route while the Corridors tab is open also selects it as the corridor.
  */
 import scenariosUrl from '../../geodata/scenarios.json?url';
+import { BUNDLED_COVERAGE } from '../domain/coverage';
 import { ScenarioModel } from '../domain/scenarios';
 import { MetricsClient } from '../metrics/client';
 import { precisionMask, sourceKindMask, type Columns } from '../metrics/columns';
@@ -112,7 +113,7 @@ async function runJoin(): Promise<void> {
       sentPass = null;
       cols = concatColumns(s.sightingSets.map((x) => x.columns));
       const geodata = { routes: s.data.routes, nodes: s.data.nodes, areas: s.data.areas, sightings: [], sources: [] };
-      const coverage = coverageOfSets(s.sightingSets, s.data.coverage);
+      const coverage = coverageOfSets(s.sightingSets, s.data.coverage ?? BUNDLED_COVERAGE);
       actions.setResults({ coverage });
       answer = await c.call('init', {
         geodata, widthKm, columns: cols, coverage, regionAreas: regionAreasOfSets(s.sightingSets, s.data.areas), ...(model ? { scenarios: model } : {}),

@@ -7,6 +7,8 @@ import type { Geodata, GeodataError } from '../domain/types';
 import type { SightingSet } from './sightingSets';
 import type { Source } from '../domain/schemas';
 import { initialResults, type ResultsState } from './resultsTypes';
+import { dataWindow } from './timeDomain';
+import type { ViewBounds } from './viewportCount';
 import {
   DEFAULT_CAMERA,
   DEFAULT_FILTERS,
@@ -25,9 +27,14 @@ export interface AppState {
   sightingSets: SightingSet[];
   /** Sources that came with imported reports (ids `imp-src-…`). */
   importedSources: ReadonlyMap<string, Source>;
-  /** A one-off camera move the map animates to (e.g. after picking a table row). */
-  flyTo: { lon: number; lat: number; zoom?: number; seq: number } | null;
+  /**
+   * A one-off camera move the map animates to (e.g. after picking a table row). With `bounds` the map
+   * frames them (`[[west, south], [east, north]]`, `zoom` then caps the zoom); otherwise it centres on lon/lat.
+   */
+  flyTo: { lon: number; lat: number; zoom?: number; bounds?: [[number, number], [number, number]]; seq: number } | null;
   camera: Camera;
+  /** What the map shows, `[west, south, east, north]` degrees; null before the map exists. */
+  viewBounds: ViewBounds | null;
   /** True when the camera came from a link, so the map must not re-frame the default view. */
   cameraFromLink: boolean;
   filters: Filters;
@@ -62,6 +69,7 @@ export const initialState = (): AppState => ({
   importedSources: new Map(),
   flyTo: null,
   camera: { ...DEFAULT_CAMERA },
+  viewBounds: null,
   cameraFromLink: false,
   filters: { ...DEFAULT_FILTERS },
   layers: { ...DEFAULT_LAYERS },
@@ -98,16 +106,29 @@ export const actions = {
     const seq = (useStore.getState().flyTo?.seq ?? 0) + 1;
     useStore.setState({ flyTo: { lon, lat, seq, ...(zoom !== undefined ? { zoom } : {}) } });
   },
+  /** Frames a box `[west, south, east, north]` (degrees), zooming in no further than `maxZoom`. */
+  frame(box: readonly [number, number, number, number], maxZoom = 9) {
+    const seq = (useStore.getState().flyTo?.seq ?? 0) + 1;
+    const [w, s, e, n] = box;
+    useStore.setState({ flyTo: { lon: (w + e) / 2, lat: (s + n) / 2, zoom: maxZoom, bounds: [[w, s], [e, n]], seq } });
+  },
   /** Skips the update when the camera did not really move, so map ⇄ store sync cannot loop. */
   setCamera(camera: Camera) {
     if (sameCamera(useStore.getState().camera, camera)) return;
     useStore.setState({ camera });
   },
+  /** Skips the update when the bounds did not change (they arrive with every camera move). */
+  setViewBounds(b: ViewBounds) {
+    const now = useStore.getState().viewBounds;
+    if (now && now.every((v, i) => v === b[i])) return;
+    useStore.setState({ viewBounds: b });
+  },
   setFilters(patch: Partial<Filters>) {
     useStore.setState((s) => ({ filters: { ...s.filters, ...patch } }));
   },
+  /** Every filter back to its default; the window to the months the bundled reports cover. */
   resetFilters() {
-    useStore.setState({ filters: { ...DEFAULT_FILTERS } });
+    useStore.setState((s) => ({ filters: { ...DEFAULT_FILTERS, ...dataWindow(s.data?.sightings.map((f) => f.properties) ?? []) } }));
   },
   toggleLayer(id: LayerId, on?: boolean) {
     useStore.setState((s) => ({ layers: { ...s.layers, [id]: on ?? !s.layers[id] } }));

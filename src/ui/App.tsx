@@ -20,6 +20,7 @@ import { DataMenu } from './DataMenu';
 import { ShareButton } from './ShareButton';
 import { MapKeyboard } from './MapKeyboard';
 import { StackList } from './StackList';
+import { PlaceSearch } from './PlaceSearch';
 
 function useEscapeClearsSelection() {
   useEffect(() => {
@@ -48,6 +49,7 @@ export function App() {
         </button>
         <h1 className="brand">Corridor Watch</h1>
         <span className="tagline">DPRK → Russia military logistics: routes, sourced sightings, indicators</span>
+        <PlaceSearch />
         <div className="topbar-actions">
           <DataMenu />
           <ShareButton />
@@ -66,6 +68,7 @@ export function App() {
           </ErrorBoundary>
         </aside>
         <main className="center">
+          <Notices />
           <MapView />
           <MapKeyboard />
           <ErrorBoundary label="The time bar">
@@ -79,7 +82,6 @@ export function App() {
         </main>
         <RightPanel details={<><StackList /><DetailsPanel /></>} corridors={<CorridorPanel />} scenarios={<ScenarioPanel />} />
       </div>
-      <Notices />
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * they open. Restores imports saved in this browser on first render.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { restoreImports } from '../state/imports';
+import { restoreImports } from '../state/import';
 import { ExportMenu } from './ExportMenu';
 import { ImportButtons, ImportDialog, ImportDropZone } from './ImportControls';
 import './data-menu.css';

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { actions, useStore } from '../state/store';
 import type { CorridorResultsInput, ExportFile, ExportLayer } from '../state/exports';
 import type { LayerId } from '../state/types';
-import { currentPermalink } from '../state/urlSync';
+import { currentPermalink, dataVersionNow } from '../state/urlSync';
 
 /**
  * Save text as a file through a Blob and an `<a download>` click.
@@ -56,7 +56,7 @@ const ITEMS: Item[] = [
 async function runExport(item: Item): Promise<void> {
   const ex = await import('../state/exports');
   const state = useStore.getState();
-  const meta = ex.exportMetaOf(state, currentPermalink(), new Date());
+  const meta = ex.exportMetaOf(state, currentPermalink(), new Date(), dataVersionNow());
   if (item.kind === 'layer') downloadFile(ex.layerGeoJSON(state, item.layer, meta));
   else if (item.kind === 'csv') downloadFile(ex.sightingsCSV(state, meta));
   else if (item.kind === 'kml') downloadFile(ex.visibleKML(state, meta));

@@ -1,20 +1,12 @@
 /**
  * Importing reports: the "Import reports" button with its file picker, a drop zone over the whole
- * window, the progress dialog while the worker parses, and the review dialog (keep the valid reports,
- * or refuse the file) when some records have problems. Every value from the file is shown as text.
+ * window, the progress dialog while the worker parses, and the review (`ImportReview.tsx`).
  */
 import { useEffect, useRef, useState } from 'react';
-import {
-  cancelImport,
-  importFile,
-  keepImport,
-  problemLines,
-  refuseImport,
-  removeImports,
-  useImportJob,
-} from '../state/imports';
+import { cancelImport, importFile, removeImports, useImportJob } from '../state/import';
 import { useStore } from '../state/store';
 import { Dialog } from './ImportExportDialog';
+import { ImportReview } from './ImportReview';
 
 const ACCEPT = '.csv,.tsv,.txt,.geojson,.json';
 const fmt = (n: number) => n.toLocaleString('en-GB');
@@ -108,36 +100,11 @@ export function ImportDropZone() {
   );
 }
 
-/** Progress while a file is read and parsed; the review of a file with problems. */
+/** Progress while a file is read and parsed; the review of a parsed file. */
 export function ImportDialog() {
   const job = useImportJob();
   if (job.phase === 'idle') return null;
-  if (job.phase === 'review' && job.result) {
-    const r = job.result;
-    const bad = r.total - r.features.length;
-    const lines = problemLines(r, job.format);
-    return (
-      <Dialog key="review" title={`Problems in ${job.fileName}`} onClose={refuseImport} className="dm-import">
-        <p>
-          {fmt(r.features.length)} of {fmt(r.total)} {job.format === 'geojson' ? 'features' : 'rows'} are valid reports;{' '}
-          {fmt(bad)} cannot be imported:
-        </p>
-        <ul className="dm-problems" aria-label="Problems found">
-          {lines.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-        <div className="dm-actions">
-          <button type="button" className="dm-primary" data-autofocus onClick={() => void keepImport()}>
-            Keep {fmt(r.features.length)} valid report{r.features.length === 1 ? '' : 's'}
-          </button>
-          <button type="button" onClick={refuseImport}>
-            Refuse the whole file
-          </button>
-        </div>
-      </Dialog>
-    );
-  }
+  if (job.phase === 'review' && job.result && job.matching) return <ImportReview job={job} />;
   const known = job.total > 0;
   return (
     <Dialog key="progress" title={`Importing ${job.fileName}`} onClose={cancelImport} className="dm-import">

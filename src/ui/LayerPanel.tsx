@@ -15,7 +15,7 @@ const LAYERS: { id: LayerId; label: string }[] = [
   { id: 'corridors', label: 'Selected corridor' },
   { id: 'sightings', label: 'Sightings (reports)' },
   { id: 'imported', label: 'Imported reports' },
-  { id: 'labels', label: 'City labels' },
+  { id: 'labels', label: 'Place labels' },
 ];
 
 function Legend({ id }: { id: LayerId }) {
@@ -101,7 +101,7 @@ function Legend({ id }: { id: LayerId }) {
         </ul>
       );
     case 'labels':
-      return null;
+      return <p className="legend-note">Cities; from zoom 6 also the network's places (with the nodes layer), placed so none overlap.</p>;
   }
 }
 

@@ -13,15 +13,20 @@ import { actions, useStore } from '../state/store';
 import { EvidenceList } from './EvidenceList';
 import { JoinStatus, RulesNote } from './MetricBits';
 import { fmt, prob, signed } from './metricsFormat';
+import { statusBadge } from './statusWord';
 import './metrics.css';
 
 const STATUS_LABEL: Record<IndicatorResult['status'], string> = { none: 'Quiet', watch: 'Watch', warning: 'Warning' };
 
-/** The badge of an indicator: its status, or "too little history" when the data cannot speak for it. */
-function statusBadge(r: IndicatorResult | undefined): { cls: string; label: string } {
+/**
+ * The badge of an indicator: "too little history" when the data's coverage cannot speak for it, else its
+ * status word (statusWord.ts: n/a is never "Quiet").
+ */
+function indicatorBadge(r: IndicatorResult | undefined): { cls: string; label: string } {
   const status = r?.status ?? 'none';
   if (r && r.coverage !== 'full' && status === 'none') return { cls: 'status-history', label: 'Too little history' };
-  return { cls: `status-${status}`, label: STATUS_LABEL[status] };
+  const b = statusBadge(status, r?.value);
+  return { cls: `status-${b.tone}`, label: b.label };
 }
 const LIKELIHOOD_LABEL: Record<string, string> = { high: 'High', medium: 'Medium', 'low-medium': 'Low–medium', low: 'Low' };
 
@@ -40,7 +45,7 @@ function boundCorridor(ind: Indicator): string | null {
 }
 
 /** A score term's status words: the indicator's badge when its result is at hand. */
-const termStatus = (t: ScenarioScore['terms'][number], r: IndicatorResult | undefined) => (r ? statusBadge(r).label : STATUS_LABEL[t.status ?? 'none']);
+const termStatus = (t: ScenarioScore['terms'][number], r: IndicatorResult | undefined) => (r ? indicatorBadge(r).label : STATUS_LABEL[t.status ?? 'none']);
 
 function ScoreTable(props: { s: ScenarioScore; results: Map<string, IndicatorResult> }) {
   const { s } = props;
@@ -69,7 +74,7 @@ function ScoreTable(props: { s: ScenarioScore; results: Map<string, IndicatorRes
 function IndicatorItem(props: { ind: Indicator; r: IndicatorResult | undefined; owner: string; selected: boolean }) {
   const { ind, r, owner, selected } = props;
   const status = r?.status ?? 'none';
-  const badge = statusBadge(r);
+  const badge = indicatorBadge(r);
   const unit = ind.metric.kind === 'change' ? ' %' : '';
   const toggle = () =>
     actions.select(selected

@@ -103,6 +103,9 @@ export function SightingsTable() {
     const cat = CATEGORIES[c.category[i]!]!;
     const t = rowText(rows, r, lookup);
     const id = c.ids[i]!;
+    // The report's own date, at its own precision (2024-10 stays 2024-10); synthetic points have only a day.
+    const p = set.features?.[i]?.properties;
+    const date = p?.date ?? dayToIso(c.day[i]!);
     items.push(
       <div
         key={r}
@@ -117,7 +120,7 @@ export function SightingsTable() {
           pick(r);
         }}
       >
-        <span role="gridcell">{dayToIso(c.day[i]!)}</span>
+        <span role="gridcell" title={p?.dateEnd ? `${date} – ${p.dateEnd}` : undefined}>{date}</span>
         <span role="gridcell">
           <span className="swatch dot" style={{ background: css(CATEGORY_STYLE[cat].colour) }} /> {CATEGORY_STYLE[cat].label}
         </span>

@@ -1,44 +1,33 @@
 /**
- * The time window: two thumbs over 2023-07…2025-12, date inputs for exact days, and playback that
- * slides the window forward by a week or a month at a chosen speed.
+ * The time window: two thumbs over the span of the loaded reports up to today, date inputs for exact
+ * days (any day 1990–2100), and playback that slides the window forward by a week or a month at a
+ * chosen speed.
  */
 import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { dateToDay, dayToIso } from '../domain/dates';
 import { actions, useStore } from '../state/store';
-import { DATA_END, DATA_START } from '../state/types';
-import { selectVisible, visibleCount } from '../state/derived';
+import { todayDay } from '../state/clock';
+import { sliderDomain, stepWindow, typedDay } from '../state/timeDomain';
+import { LIMITS } from '../url';
+import { VisibleCount } from './VisibleCount';
 
-const MIN = dateToDay(DATA_START);
-const MAX = dateToDay(DATA_END);
 const fmt = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** Moves [from, to] forward by one step, keeping its length; stops at the end of the data. */
-export function stepWindow(from: string, to: string, step: 'week' | 'month'): { from: string; to: string } | null {
-  const a = dateToDay(from);
-  const b = dateToDay(to);
-  let d = 7;
-  if (step === 'month') {
-    const t = new Date(`${to}T00:00:00Z`);
-    t.setUTCMonth(t.getUTCMonth() + 1);
-    d = Math.round(t.getTime() / 86_400_000) - b;
-  }
-  if (b >= MAX) return null;
-  const nb = Math.min(MAX, b + d);
-  return { from: dayToIso(a + (nb - b)), to: dayToIso(nb) };
-}
-
 export function TimeSlider() {
-  const { from, to } = useStore((s) => s.filters);
+  const { from, to } = useStore(useShallow((s) => ({ from: s.filters.from, to: s.filters.to })));
   const ui = useStore((s) => s.ui);
-  const count = useStore((s) => visibleCount(selectVisible(s.sightingSets, s.filters, s.layers)));
+  const today = todayDay();
   const a = dateToDay(from);
   const b = dateToDay(to);
+  const { minDay, maxDay } = useStore(useShallow((s) => sliderDomain(s.sightingSets, today, a, b)));
 
   useEffect(() => {
     if (!ui.playing) return;
     const t = setInterval(() => {
       const s = useStore.getState();
-      const next = stepWindow(s.filters.from, s.filters.to, s.ui.playStep);
+      const end = sliderDomain(s.sightingSets, todayDay(), dateToDay(s.filters.from), dateToDay(s.filters.to)).maxDay;
+      const next = stepWindow(s.filters.from, s.filters.to, s.ui.playStep, end);
       if (!next) actions.setUi({ playing: false });
       else actions.setFilters(next);
     }, ui.playIntervalMs);
@@ -47,6 +36,10 @@ export function TimeSlider() {
 
   const setFrom = (d: number) => actions.setFilters({ from: dayToIso(Math.min(d, b)) });
   const setTo = (d: number) => actions.setFilters({ to: dayToIso(Math.max(d, a)) });
+  const typed = (value: string, set: (d: number) => void) => {
+    const d = typedDay(value);
+    if (d !== null) set(d);
+  };
 
   return (
     <section className="timebar" aria-label="Time window">
@@ -56,24 +49,24 @@ export function TimeSlider() {
         aria-pressed={ui.playing}
         aria-label={ui.playing ? 'Pause playback' : 'Play: slide the window forward'}
         onClick={() => {
-          if (!ui.playing && b >= MAX) actions.setFilters({ from: DATA_START, to: dayToIso(MIN + (b - a)) });
+          if (!ui.playing && b >= maxDay) actions.setFilters({ from: dayToIso(minDay), to: dayToIso(Math.min(maxDay, minDay + (b - a))) });
           actions.setUi({ playing: !ui.playing });
         }}
       >
         {ui.playing ? '❚❚' : '▶'}
       </button>
       <div className="range2">
-        <input type="range" min={MIN} max={MAX} step={1} value={a} aria-label="Window start" aria-valuetext={fmt(from)} onChange={(e) => setFrom(+e.target.value)} />
-        <input type="range" min={MIN} max={MAX} step={1} value={b} aria-label="Window end" aria-valuetext={fmt(to)} onChange={(e) => setTo(+e.target.value)} />
+        <input type="range" min={minDay} max={maxDay} step={1} value={a} aria-label="Window start" aria-valuetext={fmt(from)} onChange={(e) => setFrom(+e.target.value)} />
+        <input type="range" min={minDay} max={maxDay} step={1} value={b} aria-label="Window end" aria-valuetext={fmt(to)} onChange={(e) => setTo(+e.target.value)} />
       </div>
       <label className="date">
         <span className="sr-only">From</span>
-        <input type="date" min={DATA_START} max={DATA_END} value={from} onChange={(e) => e.target.value && setFrom(dateToDay(e.target.value))} aria-label="From date" />
+        <input type="date" min={LIMITS.dateMin} max={LIMITS.dateMax} value={from} onChange={(e) => typed(e.target.value, setFrom)} aria-label="From date" />
       </label>
       <span aria-hidden="true">–</span>
       <label className="date">
         <span className="sr-only">To</span>
-        <input type="date" min={DATA_START} max={DATA_END} value={to} onChange={(e) => e.target.value && setTo(dateToDay(e.target.value))} aria-label="To date" />
+        <input type="date" min={LIMITS.dateMin} max={LIMITS.dateMax} value={to} onChange={(e) => typed(e.target.value, setTo)} aria-label="To date" />
       </label>
       <label>
         <span className="sr-only">Step</span>
@@ -90,9 +83,7 @@ export function TimeSlider() {
           <option value={300}>fast</option>
         </select>
       </label>
-      <output className="count" aria-live="polite" data-testid="visible-count">
-        {count.toLocaleString('en-GB')} sighting{count === 1 ? '' : 's'} in view
-      </output>
+      <VisibleCount />
     </section>
   );
 }

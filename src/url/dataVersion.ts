@@ -3,20 +3,8 @@
  * data can say so.
  */
 
-/**
- * FNV-1a (32-bit) of the UTF-8 bytes of `text`, as 8 lower-case hex digits. Deterministic across
- * browsers and node; not cryptographic (it labels data versions, it does not protect them).
- * @example contentHash('') // '811c9dc5'
- */
-export function contentHash(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i] as number;
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
+// The hash itself is in the domain, shared with the release manifests of geodata/.
+export { contentHash } from '../domain/hash';
 
 /**
  * A notice when a link's data version differs from the loaded data, else `null` (also when the link has

@@ -5,7 +5,7 @@
 import { READERS } from './fields';
 import { detectVersion, migrateParams } from './migrations';
 import { quote, splitHash } from './params';
-import { DEFAULT_URL_STATE, UrlStateSchema, cloneUrlState, type UrlState } from './state';
+import { DEFAULT_URL_STATE, UrlStateSchema, cloneUrlState, type CutPart, type UrlState } from './state';
 
 /** At most this many notices are returned; the rest are counted in a final line. */
 export const MAX_NOTICES = 20;
@@ -14,6 +14,20 @@ export const MAX_NOTICES = 20;
 export interface DecodeResult {
   state: UrlState;
   notices: string[];
+}
+
+/** What each part a link may leave out is called in messages. */
+export const CUT_WORDS: Readonly<Record<CutPart, string>> = { pub: 'publisher filter', q: 'search text' };
+
+/** The parts, in words. @example cutWords(['pub', 'q']) // 'publisher filter and the search text' */
+export const cutWords = (cut: readonly CutPart[]) => cut.map((c) => CUT_WORDS[c]).join(' and the ');
+
+/**
+ * What a colleague is told when a link leaves parts of its view out.
+ * @example cutNotice(['pub']) // 'This link leaves out the publisher filter of the view it was made from (too long for a link)'
+ */
+export function cutNotice(cut: readonly CutPart[]): string {
+  return `This link leaves out the ${cutWords(cut)} of the view it was made from (too long for a link)`;
 }
 
 function capNotices(notices: string[]): string[] {
@@ -80,6 +94,7 @@ function decodeUnsafe(hash: unknown, base: UrlState): DecodeResult {
     s.to = base.to;
   }
   if (s.imp) notices.push('This view included imported data, which a link cannot carry');
+  if (s.cut.length) notices.push(cutNotice(s.cut));
 
   const check = UrlStateSchema.safeParse(s);
   if (!check.success) return { state: base, notices: ['Ignored the link: it could not be read'] };

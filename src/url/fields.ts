@@ -6,8 +6,10 @@ import { CATEGORIES, Id, SOURCE_KINDS } from '../domain/schemas';
 import { quote, safeDecode, type RawParam } from './params';
 import {
   CONFIDENCES,
+  CUT_PARTS,
   LAYER_IDS,
   LIMITS,
+  PANEL_TABS,
   PRECISION,
   PRECISIONS,
   SCENARIO_IDS,
@@ -67,7 +69,7 @@ function listItems(raw: string): string[] {
  * A reader for a set drawn from `allowed`. An empty value means the empty set; a value with no usable
  * item keeps the default rather than blanking the view.
  */
-function enumList<T extends string>(field: 'layers' | 'cat' | 'conf' | 'src' | 'prec', allowed: readonly T[], noun: string): Reader {
+function enumList<T extends string>(field: 'layers' | 'cat' | 'conf' | 'src' | 'prec' | 'cut', allowed: readonly T[], noun: string): Reader {
   return (raw, p, s) => {
     const items = listItems(raw).map((x) => x.trim().toLowerCase());
     const ok = items.filter((x): x is T => (allowed as readonly string[]).includes(x));
@@ -84,7 +86,7 @@ const readPublishers: Reader = (raw, p, s) => {
   const unique = [...new Set(ok)].sort();
   s.pub = unique.slice(0, LIMITS.publishersMax);
   const notes: string[] = [];
-  if (ok.length < items.length) notes.push('publisher names must be up to 100 plain characters');
+  if (ok.length < items.length) notes.push(`publisher names must be up to ${LIMITS.publisherMaxChars} plain characters`);
   if (unique.length > LIMITS.publishersMax) notes.push(`only the first ${LIMITS.publishersMax} publishers are used`);
   return notes.length ? `Ignored part of ${quote(`pub=${raw}`)}: ${notes.join('; ')}` : null;
 };
@@ -160,6 +162,13 @@ const readDataVersion: Reader = (raw, p, s) => {
   return null;
 };
 
+const readTab: Reader = (raw, p, s) => {
+  const hit = PANEL_TABS.find((t) => t === raw.toLowerCase());
+  if (!hit) return ignored(p, `panel must be ${PANEL_TABS.join(', ')}`);
+  s.tab = hit;
+  return null;
+};
+
 const readImported: Reader = (raw, p, s) => {
   if (raw !== '0' && raw !== '1') return ignored(p, 'expected imp=1 or imp=0');
   s.imp = raw === '1';
@@ -186,4 +195,6 @@ export const READERS: Readonly<Record<string, Reader>> = {
   ind: readId('ind', 'indicator'),
   d: readDataVersion,
   imp: readImported,
+  tab: readTab,
+  cut: enumList('cut', CUT_PARTS, 'left-out part'),
 };

@@ -33,20 +33,34 @@ export const PRECISIONS = ['exact', 'settlement', 'region'] as const;
 /** Confidence words in canonical order (ICD 203). */
 export const CONFIDENCES = ['high', 'moderate', 'low'] as const;
 
+/** Tabs of the right-hand panel a link may open on, in canonical order (`details` is the default). */
+export const PANEL_TABS = ['details', 'corridors', 'scenarios'] as const;
+export type PanelTab = (typeof PANEL_TABS)[number];
+
+/**
+ * Parts of a view a link may leave out because they do not fit in `MAX_HASH_CHARS` (see `fit.ts`):
+ * the publisher filter and the search text, the only settings that can be long.
+ */
+export const CUT_PARTS = ['pub', 'q'] as const;
+export type CutPart = (typeof CUT_PARTS)[number];
+
 /** Scenario ids from `scenarios.json`. */
 export const SCENARIO_IDS = ['S1', 'S2', 'S3', 'S4'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 /** Limits a decoded link is held to. */
 export const LIMITS = {
-  dateMin: '2023-01-01',
-  dateMax: '2026-12-31',
+  /** Any real calendar day in this range is a valid window edge: links stay valid for decades. */
+  dateMin: '1990-01-01',
+  dateMax: '2100-12-31',
   widthKmMin: 5,
   widthKmMax: 100,
   queryMaxChars: 200,
   idMaxChars: 64,
-  publisherMaxChars: 100,
-  publishersMax: 20,
+  /** As long as an imported publisher may be (the import caps text at 300 characters). */
+  publisherMaxChars: 300,
+  /** Far more than any filter an analyst ticks; the 8 KB link cap is what really bounds the list. */
+  publishersMax: 200,
   zoomMin: 0,
   zoomMax: 24,
   latMax: 85.0511,
@@ -99,14 +113,24 @@ export interface UrlState {
   d: string | null;
   /** The view included imported data, which a link cannot carry. */
   imp: boolean;
+  /** The right-hand panel's tab. */
+  tab: PanelTab;
+  /** Settings of the view this link was made from that it leaves out (too long for a link). */
+  cut: CutPart[];
 }
 
-/** Defaults for link format v1: the whole region, every layer and filter on, full date range. */
+/**
+ * The window a v1 link means when it names no `from`/`to` and no other defaults are given. It is the
+ * calendar v1 shipped with, kept as it was so that such links keep their meaning; it is not a limit.
+ */
+export const V1_DEFAULT_WINDOW = Object.freeze({ from: '2023-01-01', to: '2026-12-31' });
+
+/** Defaults for link format v1: the whole region, every layer and filter on, the v1 window, Details tab. */
 export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
   camera: Object.freeze({ zoom: 3, lat: 50, lon: 100, bearing: 0, pitch: 0 }),
   layers: [...LAYER_IDS],
-  from: LIMITS.dateMin,
-  to: LIMITS.dateMax,
+  from: V1_DEFAULT_WINDOW.from,
+  to: V1_DEFAULT_WINDOW.to,
   cat: [...CATEGORIES],
   conf: [...CONFIDENCES],
   src: [...SOURCE_KINDS],
@@ -120,6 +144,8 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
   ind: null,
   d: null,
   imp: false,
+  tab: 'details',
+  cut: [],
 }) as Readonly<UrlState>;
 
 /** A fresh, mutable copy of a state (lists and camera copied). */
@@ -133,6 +159,7 @@ export function cloneUrlState(s: Readonly<UrlState>): UrlState {
     src: [...s.src],
     prec: [...s.prec],
     pub: [...s.pub],
+    cut: [...s.cut],
   };
 }
 
@@ -159,7 +186,7 @@ const IsoDay = z
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'not a calendar date')
-  .refine((s) => s >= LIMITS.dateMin && s <= LIMITS.dateMax, 'outside 2023-01-01…2026-12-31');
+  .refine((s) => s >= LIMITS.dateMin && s <= LIMITS.dateMax, `outside ${LIMITS.dateMin}…${LIMITS.dateMax}`);
 
 const LinkId = Id.max(LIMITS.idMaxChars);
 const SafeText = (max: number) => z.string().max(max).refine((s) => !hasUnsafeChars(s), 'unsafe characters');
@@ -193,6 +220,8 @@ export const UrlStateSchema = z
     ind: LinkId.nullable(),
     d: z.string().regex(/^[0-9a-f]{8}$/).nullable(),
     imp: z.boolean(),
+    tab: z.enum(PANEL_TABS),
+    cut: z.array(z.enum(CUT_PARTS)).refine(isCanonical(CUT_PARTS), 'cut parts not canonical'),
   })
   .strict()
   .refine((s) => s.from <= s.to, 'from is after to');

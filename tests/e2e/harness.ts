@@ -126,6 +126,15 @@ export async function visibleCount(page: Page): Promise<number> {
   return Number(text.replace(/[^0-9]/g, ''));
 }
 
+/** Waits until the time bar shows `n` visible sightings (imports and restores are asynchronous). */
+export async function waitForCount(page: Page, n: number, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    (want) => Number((document.querySelector('[data-testid="visible-count"]')?.textContent ?? '').replace(/[^0-9]/g, '')) === want,
+    n,
+    { timeout },
+  );
+}
+
 /** Share of pixels that differ (RGB distance > `tol`) between two PNG screenshots of the same size. */
 export async function imageDiff(page: Page, a: Buffer, b: Buffer, tol = 40): Promise<number> {
   return page.evaluate(

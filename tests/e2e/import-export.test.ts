@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { check } from '@placemarkio/check-geojson';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, launch, openApp, visibleCount, waitIdle, axeAudit } from './harness';
+import { SHOTS, launch, openApp, visibleCount, waitForCount, waitIdle, axeAudit } from './harness';
 import { corridorOf, day, sightings, sources } from './support/geodata';
 import { booleanPointInPolygon } from '@turf/turf';
 
@@ -29,20 +29,11 @@ async function download(page: Page, item: string): Promise<{ name: string; text:
   return { name: dl.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
-/** Waits until the time bar shows `n` visible sightings (imports and restores are asynchronous). */
-async function waitForCount(page: Page, n: number): Promise<void> {
-  await page.waitForFunction(
-    (want) => Number((document.querySelector('[data-testid="visible-count"]')?.textContent ?? '').replace(/[^0-9]/g, '')) === want,
-    n,
-    { timeout: 15_000 },
-  );
-}
-
 async function importFixture(page: Page): Promise<void> {
   await page.getByTestId('import-file').setInputFiles(FIXTURE);
-  const dialog = page.getByRole('dialog', { name: 'Problems in reports-3good-2bad.csv' });
+  const dialog = page.getByRole('dialog', { name: 'Review reports-3good-2bad.csv' });
   await dialog.waitFor();
-  await dialog.getByRole('button', { name: 'Keep 3 valid reports' }).click();
+  await dialog.getByRole('button', { name: 'Import 3 new reports' }).click();
   await dialog.waitFor({ state: 'detached' });
 }
 
@@ -94,18 +85,18 @@ describe('import and export', () => {
     const { page } = await openApp(browser);
     const start = await visibleCount(page);
     await page.getByTestId('import-file').setInputFiles(FIXTURE);
-    const dialog = page.getByRole('dialog', { name: 'Problems in reports-3good-2bad.csv' });
+    const dialog = page.getByRole('dialog', { name: 'Review reports-3good-2bad.csv' });
     await dialog.waitFor();
     const problems = await dialog.getByRole('list', { name: 'Problems found' }).locator('li').allTextContents();
     assert.equal(problems.length, 2, problems.join('\n'));
     assert.match(problems[0]!, /^Row 4: .*2025-02-30/);
     assert.match(problems[1]!, /^Row 5: longitude 999 is out of range/);
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Keep 3 valid reports');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Import 3 new reports');
     await page.screenshot({ path: `${SHOTS}/import-review.png` });
-    await dialog.getByRole('button', { name: 'Keep 3 valid reports' }).click();
+    await dialog.getByRole('button', { name: 'Import 3 new reports' }).click();
     await dialog.waitFor({ state: 'detached' });
     await waitForCount(page, start + 3);
-    assert.ok(await page.getByText('Imported 3 reports from reports-3good-2bad.csv; 2 left out.').isVisible());
+    assert.ok(await page.getByText('Imported 3 reports from reports-3good-2bad.csv (read as a table of reports); 2 left out.').isVisible());
 
     await page.reload();
     await waitIdle(page);
@@ -168,7 +159,7 @@ describe('import and export', () => {
     await page.screenshot({ path: `${SHOTS}/import-drop.png` });
     await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
     await overlay.waitFor({ state: 'detached' });
-    await page.getByText('Imported 3 reports from dropped.csv.').waitFor();
+    await page.getByText('Imported 3 reports from dropped.csv (read as a table of reports).').waitFor();
     await waitForCount(page, start + 3);
     assert.equal(await page.getByRole('dialog').count(), 0);
     await page.context().close();
@@ -201,7 +192,7 @@ describe('import and export', () => {
     const { page } = await openApp(browser, { bypassCSP: true });
     const audit = () => axeAudit(page);
     await page.getByTestId('import-file').setInputFiles(FIXTURE);
-    await page.getByRole('dialog', { name: 'Problems in reports-3good-2bad.csv' }).waitFor();
+    await page.getByRole('dialog', { name: 'Review reports-3good-2bad.csv' }).waitFor();
     assert.deepEqual(await audit(), []);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Analyst brief' }).click();

@@ -1,7 +1,8 @@
 /**
- * Stacked reports: 106 reports sit on 36 positions. Every one must be reachable from the map with the
- * mouse (hover shows the count, a click lists the stack) and with the keyboard (the map's ⌨ control
- * steps through the positions; Enter opens a report or the list). Positions come from the data file.
+ * Stacked reports: the bundled reports sit on far fewer positions (106 on 36 when this was written, the
+ * Kursk point holding 17). Every one must be reachable from the map with the mouse (hover shows the
+ * count, a click lists the stack) and with the keyboard (the map's ⌨ control steps through the
+ * positions; Enter opens a report or the list). Positions come from the data file.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,10 +39,12 @@ describe('stacked reports', () => {
   });
   after(async () => browser?.close());
 
-  test('the data: 106 reports on 36 positions, 17 on the Kursk point', () => {
-    assert.equal(sightings.length, 106);
-    assert.equal(positions.length, 36);
-    assert.equal(Math.max(...positions.map((p) => p.ids.length)), 17);
+  const largest = Math.max(...positions.map((p) => p.ids.length));
+  test('the data: many reports share a point, the Kursk point among the largest stacks', () => {
+    assert.ok(sightings.length >= 106);
+    assert.ok(positions.length < sightings.length / 2);
+    const kursk = positions.find((p) => p.lon === 35.27 && p.lat === 51.19)!;
+    assert.ok(kursk.ids.length >= 17);
   });
 
   test('mouse: every report is reached by hover and click, a stack through its list', async () => {
@@ -70,7 +73,7 @@ describe('stacked reports', () => {
         const items = page.locator('[data-testid="stack-list"] [data-stack-item]');
         await page.waitForFunction((n) => document.querySelectorAll('[data-testid="stack-list"] [data-stack-item]').length === n, p.ids.length, { timeout: 5_000 });
         assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-stack-item'))), p.ids);
-        if (p.ids.length === 17) await page.screenshot({ path: `${SHOTS}/stack-kursk-17.png` });
+        if (p.lon === 35.27 && p.lat === 51.19) await page.screenshot({ path: `${SHOTS}/stack-kursk.png` });
         for (let k = 0; k < p.ids.length; k++) {
           await items.nth(k).click();
           await waitSelected(page, p.ids[k]!);
@@ -82,12 +85,12 @@ describe('stacked reports', () => {
         reached.add((await selected(page))!);
       }
     }
-    assert.equal(reached.size, 106);
+    assert.equal(reached.size, sightings.length);
     assert.deepEqual(consoleErrors, []);
     await page.context().close();
   });
 
-  test('keyboard: the map control steps through all 36 positions and every report opens with Enter', async () => {
+  test('keyboard: the map control steps through every position and every report opens with Enter', async () => {
     const { page, consoleErrors } = await openApp(browser);
     const control = page.getByTestId('map-keys');
     const status = page.getByTestId('map-keys-status');
@@ -100,12 +103,12 @@ describe('stacked reports', () => {
       await page.keyboard.press(k === 0 ? 'Home' : 'ArrowRight');
       await page.waitForFunction(([want]) => document.querySelector('[data-testid="map-keys-status"]')?.textContent?.startsWith(want!) ?? false, [`${k + 1} / ${positions.length}:`], { timeout: 5_000 });
       assert.match((await status.textContent()) ?? '', new RegExp(p.ids.length === 1 ? '1 report —' : `${p.ids.length} reports —`));
-      if (k === 0 || p.ids.length === 17) {
+      if (k === 0 || p.ids.length === largest) {
         // The current position is ringed on the map: the ring goes when the control loses focus.
         await waitIdle(page);
         const at = await project(page, p.lon, p.lat);
         const clip = { x: at.x - 16, y: at.y - 16, width: 32, height: 32 };
-        if (p.ids.length === 17) await page.screenshot({ path: `${SHOTS}/keyboard-kursk.png` });
+        if (p.ids.length === largest) await page.screenshot({ path: `${SHOTS}/keyboard-largest-stack.png` });
         const ringed = await page.screenshot({ clip });
         await control.blur();
         await waitIdle(page);
@@ -129,7 +132,7 @@ describe('stacked reports', () => {
         reached.add(p.ids[j]!);
       }
     }
-    assert.equal(reached.size, 106);
+    assert.equal(reached.size, sightings.length);
     assert.deepEqual(consoleErrors, []);
     await page.context().close();
   });

@@ -29,7 +29,7 @@ describe('parseCSVImport', () => {
   it('names data rows 4 and 5 (header not counted) in its problems, and every problem of row 5', () => {
     expect(result.problems).toEqual([
       { row: 4, message: 'latitude 123 is out of range' },
-      { row: 5, message: 'date "2024-13-01" is not a date (YYYY-MM-DD or YYYY-MM)' },
+      { row: 5, message: 'date "2024-13-01" is not a calendar date (YYYY-MM-DD, YYYY-MM, DD Month YYYY or an ISO date-time)' },
       { row: 5, message: 'category "artillery" is not a known category' },
       { row: 5, message: 'confidence "certain" is not high, moderate or low' },
       { row: 5, message: 'source is missing' },
@@ -37,7 +37,7 @@ describe('parseCSVImport', () => {
     ]);
     expect(summariseProblems(result.problems, 2)).toEqual([
       'Row 4: latitude 123 is out of range',
-      'Row 5: date "2024-13-01" is not a date (YYYY-MM-DD or YYYY-MM)',
+      'Row 5: date "2024-13-01" is not a calendar date (YYYY-MM-DD, YYYY-MM, DD Month YYYY or an ISO date-time)',
       '…and 4 more problems',
     ]);
   });

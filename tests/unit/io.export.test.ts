@@ -66,6 +66,7 @@ describe('exportGeoJSON', () => {
   it('says where it came from in a corridorWatch foreign member', () => {
     expect(out.corridorWatch).toEqual({
       appVersion: '0.1.0',
+      dataVersion: null,
       exportedAt: '2025-03-31T12:00:00.000Z',
       permalink: META.permalink,
       filters: META.filters,
@@ -120,15 +121,15 @@ describe('toKML', () => {
     const kml = toKML([sighting, ...createAreas(), { type: 'Feature', geometry: null, properties: {} }], 'Test');
     expect(kml.match(/<Placemark>/g)).toHaveLength(4);
     expect(kml).toContain('<Point><coordinates>130.4036,42.2953</coordinates></Point>');
-    expect(kml).toContain('<name>Yard &lt;b&gt;</name>');
+    expect(kml).toContain('<name>Yard &amp;lt;b&amp;gt;</name>');
     expect(kml).toContain('<TimeStamp><when>2024-10-08</when></TimeStamp>');
     expect(kml).toContain('<Data name="sources"><value>a, b</value></Data>');
   });
 
-  it('escapes hostile text, including the document name, and drops characters XML forbids', () => {
+  it('escapes hostile text for HTML and then for XML, including the document name, and drops characters XML forbids', () => {
     const kml = toKML([sighting], 'Doc & <script>');
-    expect(kml).toContain('<description>&lt;img src=x onerror=alert(1)&gt;</description>');
-    expect(kml).toContain('<Document><name>Doc &amp; &lt;script&gt;</name>');
+    expect(kml).toContain('<description>&amp;lt;img src=x onerror=alert(1)&amp;gt;</description>');
+    expect(kml).toContain('<Document><name>Doc &amp;amp; &amp;lt;script&amp;gt;</name>');
     expect(kml).not.toMatch(/<img|<script|\u0007/);
     expect(kml).toContain('<value>bell</value>');
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseCSVImport } from '../../src/io/csvImport';
 import { readStoredBatch, toStoredBatch } from '../../src/io/storedBatch';
@@ -11,6 +12,16 @@ describe('stored batches', () => {
     expect(back.features).toEqual(r.features);
     expect(back.sources).toEqual(r.sources);
     expect(back.problems).toEqual([]);
+  });
+
+  test("quantities and notes (an ACLED file's fatalities and original types) are saved too; rows saved before them still read", () => {
+    const acled = parseCSVImport(readFileSync('tests/fixtures/import/acled-current.csv', 'utf8'), { batch: 'ac' });
+    expect(acled.features.some((f) => f.properties.quantity && f.properties.note)).toBe(true);
+    expect(readStoredBatch(toStoredBatch(acled.features, acled.sources)).features).toEqual(acled.features);
+    const r = parseCSVImport(CSV, { batch: 'a1' });
+    const p = r.features[0]!.properties;
+    const oldRow = [p.id, 130.6, 42.3, p.date, p.category, p.confidence, p.location, p.sources, p.name, null, null, null];
+    expect(readStoredBatch({ json: new TextEncoder().encode(JSON.stringify([oldRow])), sources: r.sources }).features).toEqual([r.features[0]]);
   });
 
   test('records that no longer validate are dropped and numbered; bad JSON is a file problem', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { SightingFeature, Source } from '../../src/domain/schemas';
 import { parseCSVImport } from '../../src/io/csvImport';
-import { CHUNK, runWorkerRequest, type BatchStorage, type WorkerMessage } from '../../src/state/importDelivery';
+import { CHUNK, runWorkerRequest, type BatchStorage, type WorkerMessage } from '../../src/state/import/delivery';
 import { appendParts, buildSetParts, packParts, subsetParts, unpackParts } from '../../src/state/setParts';
 import { makeSet } from '../../src/state/sightingSets';
 

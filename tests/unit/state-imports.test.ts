@@ -7,11 +7,23 @@ import {
   commitImport,
   mergeImported,
   parseStored,
+  outsideWindow,
   problemLines,
   removeImports,
+  windowLine,
   whyNothing,
-} from '../../src/state/imports';
+} from '../../src/state/import';
 import { initialState, useStore } from '../../src/state/store';
+import { matchLoaded } from '../../src/state/import/matching';
+import { makeSet } from '../../src/state/sightingSets';
+import type { ImportResult } from '../../src/io';
+
+/** Commit a parsed file as the review would: matched against what is loaded, clashes as chosen. */
+function commit(r: ImportResult, name: string, take: (clashes: number[]) => number[] = () => []) {
+  const s = useStore.getState();
+  const m = matchLoaded(r, s.sightingSets, (id) => s.importedSources.get(id));
+  return commitImport(r, name, m, take(m.clashes.map((c) => c.index)));
+}
 
 const CSV = readFileSync('tests/fixtures/e2e/reports-3good-2bad.csv', 'utf8');
 
@@ -97,7 +109,7 @@ describe('committing and removing imports', () => {
 
   test('keeping a file adds its valid reports as the imported set, with their sources', async () => {
     const r = parseCSVImport(CSV, { name: 'reports.csv' });
-    expect(await commitImport(r, 'reports.csv')).toBe(3);
+    expect(await commit(r, 'reports.csv')).toBe(3);
     expect(importedSet()?.columns.length).toBe(3);
     const cited = new Set(r.features.flatMap((f) => f.properties.sources));
     expect([...useStore.getState().importedSources.keys()].sort()).toEqual([...cited].sort());
@@ -108,25 +120,68 @@ describe('committing and removing imports', () => {
   });
 
   test('a second file appends; the same file again adds nothing', async () => {
-    await commitImport(parseCSVImport(CSV, { name: 'reports.csv' }), 'reports.csv');
-    expect(await commitImport(parseCSVImport(CSV, { name: 'reports.csv' }), 'reports.csv')).toBe(0);
+    await commit(parseCSVImport(CSV, { name: 'reports.csv' }), 'reports.csv');
+    expect(await commit(parseCSVImport(CSV, { name: 'copy.csv' }), 'copy.csv')).toBe(0);
+    expect(useStore.getState().notices.at(-1)?.text).toBe('Imported 0 reports from copy.csv; 3 already loaded; 2 left out.');
     expect(importedSet()?.columns.length).toBe(3);
     const other = CSV.replace(/2025-02-10/, '2025-01-20');
-    expect(await commitImport(parseCSVImport(other, { name: 'other.csv' }), 'other.csv')).toBe(3);
+    expect(await commit(parseCSVImport(other, { name: 'other.csv' }), 'other.csv')).toBe(3);
     expect(importedSet()?.columns.length).toBe(6);
   });
 
   test('removing clears the set and the imported sources', async () => {
-    await commitImport(parseCSVImport(CSV, { name: 'reports.csv' }), 'reports.csv');
+    await commit(parseCSVImport(CSV, { name: 'reports.csv' }), 'reports.csv');
     await removeImports();
     expect(importedSet()).toBeUndefined();
     expect(useStore.getState().importedSources.size).toBe(0);
   });
 });
 
+describe('matching a file against what is loaded', () => {
+  beforeEach(() => useStore.setState(initialState(), true));
+  const HEAD = 'id,lat,lon,date,category,confidence,source,summary';
+
+  test('a loaded report exported and imported again is recognised by id and content, not doubled', async () => {
+    const bundled = parseCSVImport(`${HEAD}\ns-001,42,130,2024-10-01,training,high,RUSI,Drill\n`, { batch: 'b' });
+    const feature = { ...bundled.features[0]!, id: 's-001', properties: { ...bundled.features[0]!.properties, id: 's-001', imported: undefined } };
+    const sources = new Map(bundled.sources.map((s) => [s.id, s]));
+    useStore.setState({ sightingSets: [makeSet('bundled', [feature as SightingFeature], sources)] });
+    const again = parseCSVImport(`${HEAD}\ns-001,42,130,2024-10-01,training,high,RUSI,Drill\n`, { batch: 'c' });
+    const m = matchLoaded(again, useStore.getState().sightingSets, (id) => sources.get(id));
+    expect(m).toEqual({ fresh: [], same: 1, clashes: [] });
+    const edited = parseCSVImport(`${HEAD}\ns-001,42,130,2024-10-02,training,high,RUSI,Drill\n`, { batch: 'c' });
+    const clash = matchLoaded(edited, useStore.getState().sightingSets, (id) => sources.get(id));
+    expect(clash.fresh).toEqual([]);
+    expect(clash.clashes.map((c) => [c.index, c.origin, c.loaded.properties.id, c.incoming.properties.id])).toEqual([[0, 'bundled', 's-001', 'imp-s-001']]);
+  });
+
+  test('a clash kept as loaded adds nothing; taken, the file version is added under an id of its own', async () => {
+    await commit(parseCSVImport(`${HEAD}\nimp-x-1,42,130,2024-10-01,training,high,R,a\n`), 'a.csv');
+    const edited = parseCSVImport(`${HEAD}\nimp-x-1,42,130,2024-10-01,training,low,R,a\n`);
+    expect(await commit(edited, 'b.csv')).toBe(0);
+    expect(useStore.getState().notices.at(-1)?.text).toBe('Imported 0 reports from b.csv; 1 kept as loaded.');
+    expect(await commit(edited, 'b.csv', (all) => all)).toBe(1);
+    expect(importedSet()?.columns.ids).toEqual(['imp-x-1', 'imp-x-1-b']);
+  });
+});
+
+describe('reports outside the window', () => {
+  const at = (date: string, dateEnd?: string) => {
+    const f = createSighting(`imp-w-${date}`);
+    return { ...f, properties: { ...f.properties, date, ...(dateEnd ? { dateEnd } : {}) } } as SightingFeature;
+  };
+  test('counts reports before and after, a month or a span reaching in counts as inside, widening skips implausible dates', () => {
+    const fs = [at('2023-06-30'), at('2023-06', '2023-07-02'), at('2023-07'), at('2025-12'), at('2026-01-01'), at('2026-11-15'), at('1800-01-01'), at('2999-06-01')];
+    expect(outsideWindow(fs, '2023-07-01', '2025-12-31', '2026-12-01')).toEqual({ before: 2, after: 3, widened: { from: '2023-06-01', to: '2026-11-15' } });
+    expect(windowLine(outsideWindow(fs, '2023-07-01', '2025-12-31', '2026-12-01'))).toBe("2 reports are before the window's start; 3 reports are after the window's end: widen the window to see them.");
+    expect(outsideWindow([at('2024-02')], '2023-07-01', '2024-01-31', '2026-12-01').widened).toEqual({ from: '2023-07-01', to: '2024-02-29' });
+    expect(windowLine(outsideWindow([at('2024-05-01')], '2023-07-01', '2025-12-31'))).toBeNull();
+  });
+});
+
 describe('whyNothing', () => {
   test('says why a file gave no reports', async () => {
-    const { parseGeoJSONImport } = await import('../../src/io/geojsonImport');
+    const { parseGeoJSONImport } = await import('../../src/io/formats/geojson');
     expect(whyNothing(parseCSVImport('Dear colleague,\nnotes below\n'), 'csv')).toMatch(/does not have the columns/);
     expect(whyNothing(parseGeoJSONImport('{"type":'), 'geojson')).toMatch(/^not valid JSON/);
     expect(whyNothing(parseGeoJSONImport('{"type":"Topology"}'), 'geojson')).toBe('expected a GeoJSON FeatureCollection or Feature');

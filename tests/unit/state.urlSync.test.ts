@@ -1,8 +1,9 @@
 import fc from 'fast-check';
+import { restoreImports } from '../../src/state/import';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { CATEGORIES, SOURCE_KINDS } from '../../src/domain/schemas';
 import { CONFIDENCES, allocColumns } from '../../src/metrics/columns';
-import { SCENARIO_IDS, decodeHash, encodeHash } from '../../src/url';
+import { MAX_HASH_CHARS, SCENARIO_IDS, cutNotice, decodeHash, encodeHash, fitLink } from '../../src/url';
 import { makeColumnarSet } from '../../src/state/sightingSets';
 import { actions, initialState, useStore, type AppState } from '../../src/state/store';
 import { DEFAULT_CAMERA, LAYER_IDS, type Camera, type Filters } from '../../src/state/types';
@@ -32,6 +33,29 @@ describe('roundCamera', () => {
     expect(roundCamera(cam(3, 0, 179.9)).lon).toBe(179.9);
     expect(roundCamera(cam(3, 0, -180)).lon).toBe(-180);
     expect(roundCamera(cam(3, 0, 180)).lon).toBe(-180); // the same meridian, written one way
+  });
+  test('clamps to what a link accepts: a small window fits the theatre below zoom 0, a link cannot say that', () => {
+    // 800×500 frames Kursk to Rajin at zoom −0.49 (MapLibre allows down to −2); the link must say 0.
+    expect(roundCamera(cam(-0.49, 51, 84)).zoom).toBe(0);
+    expect(roundCamera(cam(-2, 51, 84)).zoom).toBe(0);
+    expect(roundCamera(cam(24.5, 51, 84)).zoom).toBe(24);
+    expect(roundCamera(cam(3, 86, 84)).lat).toBe(85.0511);
+    expect(roundCamera(cam(3, -89.99, 84)).lat).toBe(-85.0511);
+    expect(roundCamera(cam(3, 0, 0, 0, 90)).pitch).toBe(85);
+    expect(roundCamera(cam(3, 0, 0, 190, 0)).bearing).toBe(-170);
+    expect(roundCamera(cam(3, 0, 0, 180, 0)).bearing).toBe(180); // MapLibre's own range is (−180, 180]
+    expect(roundCamera(cam(Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN))).toEqual(cam(0, 0, 0));
+  });
+  test('any camera at all becomes one a link carries unchanged', () => {
+    const any = fc.record({ zoom: fc.double(), lat: fc.double(), lon: fc.double(), bearing: fc.double(), pitch: fc.double() });
+    fc.assert(
+      fc.property(any, (c) => {
+        const r = roundCamera(c);
+        const u = { ...URL_DEFAULTS, camera: r };
+        expect(decodeHash(encodeHash(u, URL_DEFAULTS), URL_DEFAULTS)).toEqual({ state: u, notices: [] });
+      }),
+      { numRuns: 500 },
+    );
   });
   test('never gives −0 (a tiny negative rounds to plain 0, as the link writes it)', () => {
     const c = roundCamera(cam(0.001, -0.00001, -0.00004, -0.01, 0));
@@ -87,13 +111,16 @@ describe('toUrlState', () => {
 // ---- Round trip: store view → link → store view ----
 
 const DAY_MS = 86_400_000;
-const FIRST = Date.UTC(2023, 6, 1); // 2023-07-01
-const LAST = Date.UTC(2025, 11, 31); // 2025-12-31
+const FIRST = Date.UTC(1990, 0, 1); // the first day a link names
+const LAST = Date.UTC(2100, 11, 31); // the last
 const isoDay = (i: number) => new Date(FIRST + i * DAY_MS).toISOString().slice(0, 10);
 const scaled = (min: number, max: number, scale: number) => fc.integer({ min, max }).map((n) => n / scale);
 const hasControl = (s: string) => /[\u0000-\u001f\u007f]/.test(s);
 /** Text with the characters that are special in links, mixed with any Unicode (no control characters). */
-const piece = fc.oneof(fc.constantFrom(',', '&', '=', '#', '%', '+', ' ', '/', '?', '%2C', 'é', '한', '😀', 'Rajin'), fc.string({ unit: 'binary', maxLength: 2 }));
+const piece = fc.oneof(
+  fc.constantFrom(',', '&', '=', '#', '%', '+', ' ', '/', '?', '%2C', '%2B', 'é', '한', '😀', 'Rajin', 'constructor', '__proto__', 'toString', 'hasOwnProperty'),
+  fc.string({ unit: 'binary', maxLength: 2 }),
+);
 const text = (max: number) => fc.array(piece, { maxLength: max }).map((a) => a.join('')).filter((s) => s.length <= max && !hasControl(s));
 const id = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
@@ -112,7 +139,12 @@ const storeView = fc.record({
   confidences: fc.subarray([...CONFIDENCES]),
   sourceKinds: fc.subarray([...SOURCE_KINDS]),
   precisions: fc.subarray(['exact', 'settlement', 'region'] as const),
-  publishers: fc.uniqueArray(text(100).map((s) => s.trim()).filter((s) => s.length > 0), { maxLength: 20 }),
+  // Publisher names as the data and imports give them, up to ten of 100 CJK characters (over the 8 KB cap).
+  publishers: fc.oneof(
+    fc.uniqueArray(text(100).map((s) => s.trim()).filter((s) => s.length > 0), { maxLength: 30 }),
+    fc.uniqueArray(fc.array(fc.integer({ min: 0x4e00, max: 0x9fff }), { minLength: 80, maxLength: 100 }).map((a) => String.fromCodePoint(...a)), { minLength: 6, maxLength: 10 }),
+  ),
+  tab: fc.constantFrom('details', 'corridors', 'scenarios' as const),
   query: text(200),
   widthKm: fc.integer({ min: 5, max: 100 }),
   featureId: fc.option(id),
@@ -123,6 +155,7 @@ const storeView = fc.record({
 
 describe('link round trip', () => {
   test('toUrlState → encodeHash → decodeHash → applyUrlState gives back the same view', () => {
+    let cuts = 0;
     fc.assert(
       fc.property(storeView, (g) => {
         const filters: Filters = {
@@ -138,10 +171,15 @@ describe('link round trip', () => {
         };
         const selection = { featureId: g.featureId, corridorId: g.corridorId, scenarioId: g.scenarioId, indicatorId: g.indicatorId };
         useStore.setState({ ...initialState(), camera: g.camera, layers: g.layers, filters, selection });
+        useStore.setState((s) => ({ ui: { ...s.ui, panel: g.tab } }));
 
-        const hash = encodeHash(toUrlState(useStore.getState(), null), URL_DEFAULTS);
-        const decoded = decodeHash(hash, URL_DEFAULTS);
-        expect(decoded.notices).toEqual([]);
+        const fit = fitLink(toUrlState(useStore.getState(), null), URL_DEFAULTS);
+        expect(fit.hash.length - 1).toBeLessThanOrEqual(MAX_HASH_CHARS);
+        const decoded = decodeHash(fit.hash, URL_DEFAULTS);
+        // A link that had to leave the publishers out says so, and says nothing else.
+        expect(decoded.notices).toEqual(fit.cut.length ? [cutNotice(fit.cut)] : []);
+        expect(fit.cut).toEqual(fit.fullLength > MAX_HASH_CHARS ? ['pub'] : []);
+        if (fit.cut.length) cuts++;
         useStore.setState(initialState()); // nothing may survive from before
         applyUrlState(decoded.state, true);
 
@@ -158,14 +196,16 @@ describe('link round trip', () => {
             confidences: allOrSome(g.confidences, CONFIDENCES),
             sourceKinds: allOrSome(g.sourceKinds, SOURCE_KINDS),
             precisions: allOrSome(g.precisions, ['exact', 'settlement', 'region']),
-            publishers: [...g.publishers].sort(),
+            publishers: fit.cut.includes('pub') ? [] : [...g.publishers].sort(),
           },
         });
+        expect(s.ui.panel).toBe(g.tab);
         expect(s.cameraFromLink).toBe(true);
         expect(s.notices).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
+    expect(cuts).toBeGreaterThan(20); // the generator does reach the cap
   });
   test('any camera comes back as its rounded form', () => {
     const any = fc.record({
@@ -218,8 +258,8 @@ describe('applyUrlState', () => {
 describe('restoreFromHash', () => {
   test('an empty hash changes nothing', () => {
     useStore.setState({ filters: { ...initialState().filters, widthKm: 60 } });
-    expect(restoreFromHash('')).toEqual({ linkDataVersion: null, imported: false });
-    expect(restoreFromHash('#')).toEqual({ linkDataVersion: null, imported: false });
+    expect(restoreFromHash('')).toEqual({ linkDataVersion: null, imported: false, fromLink: false });
+    expect(restoreFromHash('#')).toEqual({ linkDataVersion: null, imported: false, fromLink: false });
     expect(useStore.getState().filters.widthKm).toBe(60);
     expect(useStore.getState().notices).toEqual([]);
   });
@@ -261,8 +301,8 @@ describe('restoreFromHash', () => {
     expect([s.filters.from, s.filters.to]).toEqual(['2024-10-01', '2025-03-31']);
   });
   test('returns the link’s data version and whether it had imports', () => {
-    expect(restoreFromHash('#v=1&d=0123ABCD')).toEqual({ linkDataVersion: '0123abcd', imported: false });
-    expect(restoreFromHash('#v=1&imp=1')).toEqual({ linkDataVersion: null, imported: true });
+    expect(restoreFromHash('#v=1&d=0123ABCD')).toEqual({ linkDataVersion: '0123abcd', imported: false, fromLink: true });
+    expect(restoreFromHash('#v=1&imp=1')).toEqual({ linkDataVersion: null, imported: true, fromLink: true });
   });
   test('what the link could not use is listed in one warning; the rest is applied', () => {
     restoreFromHash('#v=1&w=500&sc=S3');
@@ -359,13 +399,48 @@ describe('startUrlSync (with a stub window)', () => {
     vi.advanceTimersByTime(1000);
     expect(calls).toEqual([['replace', BASE]]);
   });
-  test('the data version goes into the link; other data and imports get a notice', () => {
+  test('a view too long for a link: the sharer is warned once, and the warning goes when it fits again', () => {
+    const stop = startUrlSync(() => null, { linkDataVersion: null, imported: false });
+    const long = Array.from({ length: 10 }, (_, i) => `${'北'.repeat(99)}${i}`);
+    actions.setFilters({ publishers: long });
+    vi.advanceTimersByTime(250);
+    const warnings = () => useStore.getState().notices.filter((n) => n.text.startsWith('The link to this view leaves out'));
+    // v=1&map=2.60/51.0000/84.0000 is 28 characters, "&pub=" 5, each name 99 × 9 (%E5%8C%97) + 1 = 892,
+    // ten names and nine commas 8,929: 8,962 in all.
+    expect(warnings().map((n) => n.text)).toEqual([
+      'The link to this view leaves out the publisher filter (with it the link would be 8,962 characters; links hold 8,192). Whoever opens it is told.',
+    ]);
+    expect(fake.location.hash).toBe(`${BASE}&cut=pub`);
+    actions.setFilters({ query: 'rail' }); // still too long: no second warning
+    vi.advanceTimersByTime(250);
+    expect(warnings()).toHaveLength(1);
+    actions.setFilters({ publishers: long.slice(0, 2) });
+    vi.advanceTimersByTime(250);
+    expect(warnings()).toEqual([]);
+    expect(decodeHash(fake.location.hash, URL_DEFAULTS).state.pub).toEqual(long.slice(0, 2));
+    stop();
+  });
+  test('the right-hand tab is a deliberate step (pushed) and comes back on Back', () => {
+    const stop = startUrlSync(() => null, { linkDataVersion: null, imported: false });
+    actions.setUi({ panel: 'corridors' });
+    vi.advanceTimersByTime(250);
+    expect(calls[1]).toEqual(['push', `${BASE}&tab=corridors`]);
+    fake.location.hash = BASE;
+    listeners.get('popstate')!();
+    expect(useStore.getState().ui.panel).toBe('details');
+    stop();
+  });
+  test('the data version goes into the link; other data gets a notice, imports one only when none are restored', async () => {
     const stop = startUrlSync(() => '0000abcd', { linkDataVersion: '1111ef00', imported: true });
     expect(calls).toEqual([['replace', `${BASE}&d=0000abcd`]]);
     expect(useStore.getState().notices.map((n) => [n.level, n.text])).toEqual([
       ['warning', 'This link was made with other data (version 1111ef00; now 0000abcd): counts and selections may differ'],
-      ['info', 'This link was made from a view that included imported reports; a link cannot carry them.'],
     ]);
+    // Nothing is saved in this browser (no IndexedDB here): once restoring is done, that is said.
+    await restoreImports();
+    expect(useStore.getState().notices.map((n) => n.text).at(-1)).toBe(
+      'This link was made from a view that included imported reports, which are not in this browser: a link cannot carry them.',
+    );
     stop();
   });
 });

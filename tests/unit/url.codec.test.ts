@@ -64,7 +64,10 @@ describe('decodeHash notices', () => {
     [`#v=1&${MAP}&w=12.5`, 'Ignored "w=12.5": corridor width must be 5–100 km'],
     [`#v=3&${MAP}`, 'Link is from a newer version (v=3); some settings may be ignored'],
     [`#v=x&${MAP}`, 'Ignored "v=x": not a version number; read as v=1'],
-    [`#v=1&${MAP}&from=2022-06-01`, 'Ignored "from=2022-06-01": dates must be between 2023-01-01 and 2026-12-31'],
+    [`#v=1&${MAP}&from=1989-12-31`, 'Ignored "from=1989-12-31": dates must be between 1990-01-01 and 2100-12-31'],
+    [`#v=1&${MAP}&to=2101-01-01`, 'Ignored "to=2101-01-01": dates must be between 1990-01-01 and 2100-12-31'],
+    [`#v=1&${MAP}&tab=map`, 'Ignored "tab=map": panel must be details, corridors, scenarios'],
+    [`#v=1&${MAP}&cut=everything`, 'Ignored "cut=everything": no known left-out part'],
     [`#v=1&${MAP}&to=2025-02-30`, 'Ignored "to=2025-02-30": not a calendar date'],
     [`#v=1&${MAP}&from=yesterday`, 'Ignored "from=yesterday": expected a date YYYY-MM-DD'],
     [`#v=1&${MAP}&cat=training,artillery`, 'Ignored unknown category "artillery" in "cat"'],
@@ -91,7 +94,7 @@ describe('decodeHash notices', () => {
   }
 
   it('keeps the usable settings next to the ignored ones', () => {
-    const { state, notices } = decodeHash(`#v=1&${MAP}&w=500&sc=S3&cat=training,artillery&from=2022-01-01&to=2025-01-31`);
+    const { state, notices } = decodeHash(`#v=1&${MAP}&w=500&sc=S3&cat=training,artillery&from=1989-01-01&to=2025-01-31`);
     expect(state.camera).toEqual({ zoom: 4.2, lat: 50.1, lon: 95.3, bearing: 0, pitch: 0 });
     expect(state.w).toBe(DEFAULT_URL_STATE.w);
     expect(state.sc).toBe('S3');
@@ -150,6 +153,43 @@ describe('decodeHash notices', () => {
     expect(state.sc).toBe('S1');
     expect(state.q).toBe('');
     expect(notices[0]).toMatch(/^Link is too long \(1,048,6\d\d characters\); only the first 8,192 were read$/);
+  });
+});
+
+describe('calendar', () => {
+  it('any real calendar day from 1990 to 2100 is a window edge, with no notice', () => {
+    for (const [from, to] of [['1990-01-01', '2100-12-31'], ['2022-06-01', '2027-03-31'], ['2028-02-29', '2028-02-29'], ['2099-12-31', '2100-01-01']]) {
+      const { state, notices } = decodeHash(`#v=1&${MAP}&from=${from}&to=${to}`);
+      expect([state.from, state.to]).toEqual([from, to]);
+      expect(notices).toEqual([]);
+    }
+  });
+  it('a link naming only to=2027-03-31 opens without a notice', () => {
+    const { state, notices } = decodeHash(`#v=1&${MAP}&to=2027-03-31`);
+    expect(state.to).toBe('2027-03-31');
+    expect(state.from).toBe(DEFAULT_URL_STATE.from);
+    expect(notices).toEqual([]);
+  });
+  it('days that are not on the calendar are refused (2100 is not a leap year; 2000 is)', () => {
+    expect(decodeHash(`#v=1&${MAP}&to=2100-02-29`).notices).toEqual(['Ignored "to=2100-02-29": not a calendar date']);
+    expect(decodeHash(`#v=1&${MAP}&from=2000-02-01&to=2000-02-29`).notices).toEqual([]);
+  });
+  it('a link without dates keeps the v1 window it always meant', () => {
+    expect([DEFAULT_URL_STATE.from, DEFAULT_URL_STATE.to]).toEqual(['2023-01-01', '2026-12-31']);
+    expect(decodeHash(`#v=1&${MAP}`).state.to).toBe('2026-12-31');
+  });
+});
+
+describe('right-hand panel', () => {
+  it('tab= opens the link on Corridors or Scenarios; Details is the default and is left out', () => {
+    for (const tab of ['corridors', 'scenarios'] as const) {
+      const s = { ...cloneUrlState(DEFAULT_URL_STATE), tab };
+      const hash = encodeHash(s);
+      expect(hash).toBe(`#v=1&map=3.00/50.0000/100.0000&tab=${tab}`);
+      expect(decodeHash(hash).state.tab).toBe(tab);
+    }
+    expect(encodeHash(DEFAULT_URL_STATE)).not.toContain('tab=');
+    expect(decodeHash('#v=1&cor=khasan-tumangang-rail').state.tab).toBe('details');
   });
 });
 

@@ -5,11 +5,12 @@
  * IndexedDB and reads saved ones back, since serialising tens of megabytes for IndexedDB blocks the
  * thread that does it for seconds. Free of worker globals (storage is passed in) so node tests run it.
  */
-import type { SightingFeature, Source } from '../domain/schemas';
-import type { ImportResult } from '../io/importRecord';
-import { runImport, type ImportMessage, type ImportRequest } from '../io/runImport';
-import { readStoredBatch, toStoredBatch } from '../io/storedBatch';
-import { buildSetParts, packParts, type PackedParts } from './setParts';
+import type { SightingFeature, Source } from '../../domain/schemas';
+import type { ImportResult } from '../../io/importTypes';
+import type { LandMask } from '../../io/landMask';
+import { runImport, type ImportMessage, type ImportRequest } from '../../io/runImport';
+import { readStoredBatch, toStoredBatch } from '../../io/storedBatch';
+import { buildSetParts, packParts, type PackedParts } from '../setParts';
 
 /** Features per chunk message: well under 100 ms of deserialisation each on a slow machine. */
 export const CHUNK = 10_000;
@@ -18,7 +19,7 @@ export const CHUNK = 10_000;
  * What the page sends: a file to parse (and, with `saveAs`, the IndexedDB key to save its reports
  * under), or the key of a saved batch to read back.
  */
-export type WorkerRequest = (ImportRequest & { saveAs?: string }) | { restoreKey: string };
+export type WorkerRequest = (ImportRequest & { saveAs?: string; checkLand?: boolean }) | { restoreKey: string };
 
 /** What the worker sends: progress, feature chunks, one `ready` (or `error`), then `saved` if asked (it saves first). */
 export type WorkerMessage =
@@ -51,13 +52,33 @@ export function deliver(format: 'csv' | 'geojson', result: ImportResult, post: P
 
 const failed = (e: unknown): WorkerMessage => ({ type: 'error', message: e instanceof Error ? e.message : 'the file could not be read' });
 
+/**
+ * Chunks and parts, or — when a message cannot be posted (a `DataCloneError`, say) — one `error`
+ * message, which is plain text and always posts: the page never waits for a hand-over that failed.
+ */
+export function deliverOrFail(format: 'csv' | 'geojson', result: ImportResult, post: Post): void {
+  try {
+    deliver(format, result, post);
+  } catch (e) {
+    post({ type: 'error', message: `the reports could not be handed over (${e instanceof Error ? `${e.name}: ${e.message}` : 'unknown reason'})` });
+  }
+}
+
 /** Run one request in the worker. Never throws: failures are posted as `error` (or `saved: false`). */
-export async function runWorkerRequest(request: WorkerRequest, post: Post, storage: BatchStorage): Promise<void> {
+export async function runWorkerRequest(request: WorkerRequest, post: Post, storage: BatchStorage, land?: () => LandMask): Promise<void> {
+  try {
+    await run(request, post, storage, land);
+  } catch (e) {
+    post(failed(e));
+  }
+}
+
+async function run(request: WorkerRequest, post: Post, storage: BatchStorage, land?: () => LandMask): Promise<void> {
   if ('restoreKey' in request) {
     try {
       const stored = (await storage.get(request.restoreKey)) as Parameters<typeof readStoredBatch>[0] | undefined;
       if (!stored) return post({ type: 'error', message: 'nothing is saved under that key' });
-      deliver('geojson', readStoredBatch(stored), post);
+      deliverOrFail('geojson', readStoredBatch(stored), post);
     } catch (e) {
       post(failed(e));
     }
@@ -65,7 +86,8 @@ export async function runWorkerRequest(request: WorkerRequest, post: Post, stora
   }
   let parsed: { format: 'csv' | 'geojson'; result: ImportResult } | null = null;
   try {
-    runImport(request, (m) => {
+    const withLand = request.checkLand && land ? { ...request, options: { ...request.options, land: land() } } : request;
+    runImport(withLand, (m) => {
       if (m.type === 'result') parsed = m;
       else post(m);
     });
@@ -77,7 +99,7 @@ export async function runWorkerRequest(request: WorkerRequest, post: Post, stora
   // Save before handing over: the page then takes the reports while this thread is idle, instead of
   // both competing for the CPU (and the page's first frames with them).
   const ok = request.saveAs && done.result.features.length > 0 ? await save(storage, request.saveAs, done.result) : null;
-  deliver(done.format, done.result, post);
+  deliverOrFail(done.format, done.result, post);
   if (ok !== null) post({ type: 'saved', ok });
 }
 

@@ -5,8 +5,8 @@
  * `STORAGE_KEY` itself; it is still read, and saved again as a batch.
  */
 import { del as idbDel, delMany, get as idbGet, set as idbSet } from 'idb-keyval';
-import { SightingFeature, Source } from '../domain/schemas';
-import { toStoredBatch } from '../io/storedBatch';
+import { SightingFeature, Source } from '../../domain/schemas';
+import { toStoredBatch } from '../../io/storedBatch';
 
 /** IndexedDB key of the persisted imports (the index of saved batches). */
 export const STORAGE_KEY = 'corridor-watch/imports';

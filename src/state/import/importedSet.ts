@@ -2,12 +2,12 @@
  * The `imported` sighting set in the store: replace it, or append a parsed file to it in linear time
  * (reports already there are skipped; the worker's precomputed parts are appended, not rebuilt).
  */
-import type { SightingFeature, Source } from '../domain/schemas';
-import type { ImportResult } from '../io/importRecord';
-import { yieldToPage } from './importWorkerClient';
-import { appendParts, buildSetParts, subsetParts, type SetParts } from './setParts';
-import { makeSet, type SightingSet } from './sightingSets';
-import { actions, useStore } from './store';
+import type { SightingFeature, Source } from '../../domain/schemas';
+import type { ImportResult } from '../../io/importRecord';
+import { yieldToPage } from './client';
+import { appendParts, buildSetParts, subsetParts, type SetParts } from '../setParts';
+import { makeSet, type SightingSet } from '../sightingSets';
+import { actions, useStore } from '../store';
 
 /** The imported set, if any. */
 export const importedSet = (): SightingSet | undefined => useStore.getState().sightingSets.find((s) => s.key === 'imported');

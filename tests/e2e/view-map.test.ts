@@ -1,0 +1,164 @@
+/**
+ * The map as an analyst reads it: names of the network's places from zoom 6, a place search that
+ * frames what it finds, a selected corridor framed, "in view" counting what the map shows, month-only
+ * dates as the report gives them, and n/a indicators that do not read "Quiet".
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { SHOTS, axeAudit, launch, openApp, pixels, project, storeState, visibleCount, waitIdle } from './harness';
+import type { AreaFeature } from '../../src/domain/schemas';
+import { features, nodes, routes, sightings } from './support/geodata';
+
+type Cam = { camera: { zoom: number; lat: number; lon: number }; selection: { featureId: string | null; corridorId: string | null } };
+const node = (id: string) => nodes.find((n) => n.properties.id === id)!.geometry.coordinates as [number, number];
+
+/** Dark (label ink) pixels in a box around a place: node names are drawn near-black with a white halo. */
+async function inkAround(page: Page, lon: number, lat: number, half = 90): Promise<number> {
+  const p = await project(page, lon, lat);
+  const px = await pixels(page, { x: p.x - half, y: p.y - 24, width: 2 * half, height: 48 });
+  return px.filter(([r, g, b]) => r < 70 && g < 70 && b < 80).length;
+}
+
+const inViewCount = async (page: Page) => Number(((await page.getByTestId('in-view-count').textContent()) ?? '').replace(/[^0-9]/g, ''));
+
+describe('the map at working zooms', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  test('zoom 7 over Rason names Rajin, Tumangang and Khasan; zoom 5 does not (far view uncluttered)', async () => {
+    const [tLon, tLat] = node('tumangang');
+    const { page } = await openApp(browser, { hash: `#v=1&map=7.00/${tLat.toFixed(4)}/${tLon.toFixed(4)}&layers=rail,sea,nodes,areas,labels` });
+    await page.screenshot({ path: `${SHOTS}/view-labels-z7.png` });
+    const on = await inkAround(page, tLon, tLat);
+    await page.locator('input[data-layer="labels"]').uncheck();
+    await waitIdle(page);
+    const off = await inkAround(page, tLon, tLat);
+    assert.ok(on > off + 60, `label ink around Tumangang: ${on} with labels, ${off} without`);
+
+    const far = await openApp(browser, { hash: `#v=1&map=5.00/${tLat.toFixed(4)}/${tLon.toFixed(4)}&layers=rail,sea,nodes,areas,labels` });
+    const farOn = await inkAround(far.page, tLon, tLat, 60);
+    await far.page.locator('input[data-layer="labels"]').uncheck();
+    await waitIdle(far.page);
+    const farOff = await inkAround(far.page, tLon, tLat, 60);
+    assert.ok(Math.abs(farOn - farOff) < 15, `zoom 5 draws no node names: ${farOn} vs ${farOff}`);
+    await far.page.context().close();
+    await page.context().close();
+  });
+
+  test('Find a place, by keyboard alone: type, arrow, Enter frames Khasan and opens its details', async () => {
+    const { page } = await openApp(browser, { bypassCSP: true });
+    const box = page.getByRole('combobox', { name: 'Find a place' });
+    await box.focus();
+    await page.keyboard.type('khas');
+    const list = page.getByRole('listbox', { name: 'Places found' });
+    await list.waitFor();
+    assert.equal(await box.getAttribute('aria-expanded'), 'true');
+    assert.match((await list.getByRole('option').first().textContent()) ?? '', /Khasan station/);
+    assert.deepEqual(await axeAudit(page), []);
+    await page.screenshot({ path: `${SHOTS}/view-search-open.png` });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp'); // back to the first: the keys wrap and move the active option
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window.__corridorWatch!.state() as { camera: { zoom: number } }).camera.zoom >= 8.9);
+    await waitIdle(page);
+    const s = await storeState<Cam>(page);
+    const [lon, lat] = node('khasan');
+    assert.ok(Math.abs(s.camera.lon - lon) < 0.01 && Math.abs(s.camera.lat - lat) < 0.01, `camera ${JSON.stringify(s.camera)}`);
+    assert.equal(s.selection.featureId, 'khasan');
+    await page.locator('article.details').getByText('Khasan station').first().waitFor();
+    assert.equal(await box.getAttribute('aria-expanded'), 'false');
+    await page.screenshot({ path: `${SHOTS}/view-search-framed.png` });
+    await page.context().close();
+  });
+
+  test('Find a place with the mouse: an area is framed to its outline', async () => {
+    const { page } = await openApp(browser);
+    await page.getByRole('combobox', { name: 'Find a place' }).fill('sudzha');
+    await page.getByRole('option', { name: /Kursk combat area/ }).click();
+    await page.waitForFunction(() => (window.__corridorWatch!.state() as { selection: { featureId: string } }).selection.featureId === 'area-kursk-combat');
+    await page.waitForFunction(() => (window.__corridorWatch!.state() as { camera: { zoom: number } }).camera.zoom > 7);
+    await waitIdle(page);
+    const b = (await page.evaluate(() => (window.__corridorWatch!.state() as { viewBounds: number[] }).viewBounds))!;
+    // Every vertex of the area's outline, read from the file, lies inside the framed view.
+    const area = features<AreaFeature>('areas.geojson').find((a) => a.properties.id === 'area-kursk-combat')!;
+    for (const [x, y] of (area.geometry.coordinates as [number, number][][]).flat()) {
+      assert.ok(x >= b[0]! && x <= b[2]! && y >= b[1]! && y <= b[3]!, `outline point ${x},${y} outside ${b}`);
+    }
+    await page.context().close();
+  });
+
+  test('selecting a corridor in the Corridors tab frames its route', async () => {
+    const route = routes.find((r) => r.properties.id === 'rail-rajin-ussuriysk')!;
+    const { page } = await openApp(browser);
+    await page.getByRole('tab', { name: 'Corridors' }).click();
+    const zoom0 = (await storeState<Cam>(page)).camera.zoom;
+    await page.locator(`[data-corridor="${route.properties.id}"]`).click();
+    await page.waitForFunction((z) => (window.__corridorWatch!.state() as { camera: { zoom: number } }).camera.zoom > z + 2, zoom0);
+    await waitIdle(page);
+    const b = (await page.evaluate(() => (window.__corridorWatch!.state() as { viewBounds: number[] }).viewBounds))!;
+    for (const [x, y] of route.geometry.coordinates as [number, number][]) {
+      assert.ok(x >= b[0]! && x <= b[2]! && y >= b[1]! && y <= b[3]!, `route point ${x},${y} outside ${b}`);
+    }
+    await page.screenshot({ path: `${SHOTS}/view-corridor-framed.png` });
+    await page.context().close();
+  });
+
+  test('"in view" counts the reports inside the map; the filter count beside it stays the total', async () => {
+    const { page } = await openApp(browser, { hash: '#v=1&map=8.00/51.2000/35.4000' });
+    const b = (await page.evaluate(() => (window.__corridorWatch!.state() as { viewBounds: number[] }).viewBounds))!;
+    const expected = sightings.filter(({ geometry: { coordinates: [x, y] } }) => x! >= b[0]! && x! <= b[2]! && y! >= b[1]! && y! <= b[3]!).length;
+    assert.ok(expected > 0 && expected < sightings.length);
+    assert.equal(await inViewCount(page), expected);
+    assert.equal(await visibleCount(page), sightings.length);
+    await page.screenshot({ path: `${SHOTS}/view-in-view.png` });
+    await page.context().close();
+  });
+});
+
+describe('dates and statuses as the data says them', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  test('a month-only report reads 2024-10-style in the table, the details and the tooltip', async () => {
+    const monthOnly = sightings.filter((s) => s.properties.date.length === 7).sort((a, b) => a.properties.id.localeCompare(b.properties.id))[0]!;
+    const { page } = await openApp(browser);
+    await page.getByRole('combobox', { name: 'Find a place' }).fill(''); // nothing: the search is for places
+    await page.getByLabel('Search names and summaries').fill(monthOnly.properties.name);
+    await page.getByRole('button', { name: 'Table' }).click();
+    const cell = page.getByRole('row').nth(1).getByRole('gridcell').first();
+    assert.equal(await cell.textContent(), monthOnly.properties.date);
+    await page.getByRole('row').nth(1).click();
+    await page.locator('article.details').getByText(monthOnly.properties.date, { exact: true }).first().waitFor();
+    await waitIdle(page);
+    const [x, y] = monthOnly.geometry.coordinates as [number, number];
+    const p = await project(page, x, y);
+    await page.mouse.move(p.x, p.y);
+    const tip = page.locator('.map-tooltip');
+    await tip.waitFor();
+    assert.match((await tip.textContent()) ?? '', new RegExp(`^${monthOnly.properties.date} ·`));
+    await page.screenshot({ path: `${SHOTS}/view-month-only.png` });
+    await page.context().close();
+  });
+
+  test('an indicator with no value reads "No reading", never "Quiet"', async () => {
+    // A window before the data: no indicator can be computed.
+    const { page } = await openApp(browser, { hash: '#v=1&from=1995-01-01&to=1995-12-31&tab=scenarios' });
+    await page.locator('.indicator').first().waitFor();
+    const rows = await page.locator('.indicator-head').evaluateAll((els) =>
+      els.map((el) => ({ badge: el.querySelector('.badge')!.textContent, value: el.querySelector('.indicator-value')!.textContent })),
+    );
+    const na = rows.filter((r) => r.value === 'n/a');
+    assert.ok(na.length > 0, 'some indicator has no value in 1995');
+    assert.deepEqual(na.filter((r) => r.badge === 'Quiet'), []);
+    assert.ok(na.every((r) => r.badge === 'No reading'));
+    await page.screenshot({ path: `${SHOTS}/view-no-reading.png` });
+    await page.context().close();
+  });
+});
