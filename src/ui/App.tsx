@@ -69,8 +69,10 @@ export function App() {
         </aside>
         <main className="center">
           <Notices />
-          <MapView />
-          <MapKeyboard />
+          <div className="map-wrap">
+            <MapView />
+            <MapKeyboard />
+          </div>
           <ErrorBoundary label="The time bar">
             <TimeSlider />
           </ErrorBoundary>

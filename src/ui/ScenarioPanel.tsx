@@ -19,13 +19,14 @@ import './metrics.css';
 const STATUS_LABEL: Record<IndicatorResult['status'], string> = { none: 'Quiet', watch: 'Watch', warning: 'Warning' };
 
 /**
- * The badge of an indicator: "too little history" when the data's coverage cannot speak for it, else its
- * status word (statusWord.ts: n/a is never "Quiet").
+ * The badge of an indicator: with no value, "No reading" (statusWord.ts: n/a is never "Quiet"); with a
+ * value the data's coverage cannot vouch for (a quiet count over days partly before the data), "Too
+ * little history"; else its status word. The history note under the indicator says why in both cases.
  */
 function indicatorBadge(r: IndicatorResult | undefined): { cls: string; label: string } {
   const status = r?.status ?? 'none';
-  if (r && r.coverage !== 'full' && status === 'none') return { cls: 'status-history', label: 'Too little history' };
   const b = statusBadge(status, r?.value);
+  if (b.tone === 'none' && r && r.coverage !== 'full') return { cls: 'status-history', label: 'Too little history' };
   return { cls: `status-${b.tone}`, label: b.label };
 }
 const LIKELIHOOD_LABEL: Record<string, string> = { high: 'High', medium: 'Medium', 'low-medium': 'Low–medium', low: 'Low' };

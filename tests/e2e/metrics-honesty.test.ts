@@ -125,14 +125,19 @@ describe('honest corridor metrics', () => {
     const { page, consoleErrors } = await openApp(browser, { hash: '#v=1&from=2023-07-01&to=2023-09-30' });
     await page.getByRole('tab', { name: 'Scenarios' }).click();
     await page.locator('section[data-scenario]').first().waitFor();
-    const badge = page.locator('[data-testid="indicator-status-S4-s4-container-patterns"]');
+    // A count over 180 days, half of them before the data: 0 is no evidence of quiet.
+    const badge = page.locator('[data-testid="indicator-status-S1-s1-homecomings"]');
     await badge.waitFor();
     assert.equal(await badge.textContent(), 'Too little history');
     const item = page.locator('li.indicator').filter({ has: badge });
-    assert.match((await item.locator('.history-note').textContent()) ?? '', /needs 2023-04-04 – 2023-09-30, data 2023-07 – 2025-12/);
+    assert.match((await item.locator('.history-note').textContent()) ?? '', /Cannot speak: too little history: needs 2023-04-04 – 2023-09-30, data 2023-07 – 2025-12/);
+    // A change against a previous window before the data has no value: "No reading", and the note says why.
+    const change = page.locator('li.indicator').filter({ has: page.locator('[data-testid="indicator-status-S4-s4-container-patterns"]') });
+    assert.equal(await change.locator('.badge').first().textContent(), 'No reading');
+    assert.match((await change.locator('.history-note').textContent()) ?? '', /needs 2023-04-04 – 2023-09-30/);
     // The score table says the same, not "Quiet".
-    assert.ok((await page.locator('section[data-scenario="S4"] table.score-table').textContent())?.includes('Too little history'));
-    await page.locator('section[data-scenario="S4"]').screenshot({ path: `${SHOTS}/scenario-too-little-history.png` });
+    assert.ok((await page.locator('section[data-scenario="S1"] table.score-table').textContent())?.includes('Too little history'));
+    await page.locator('section[data-scenario="S1"]').screenshot({ path: `${SHOTS}/scenario-too-little-history.png` });
     // Later, with the whole look-back inside the data, no indicator says so.
     await page.getByLabel('From date').fill('2025-06-01');
     await page.getByLabel('To date').fill('2025-12-16');
