@@ -18,6 +18,7 @@ import { currentPermalink } from '../state/urlSync';
 import { downloadUrl } from './ExportMenu';
 import { Dialog } from './ImportExportDialog';
 import { safeHttpUrl } from './safeUrl';
+import { indicatorBadge } from './statusWord';
 
 const LAYER_NAMES: Record<LayerId, string> = {
   rail: 'Rail routes',
@@ -119,8 +120,9 @@ function Scenario({ state }: { state: AppState }) {
             <div key={i.id}>
               <dt>{i.label}</dt>
               <dd>
-                {i.status}
+                {indicatorBadge(i).label}
                 {i.value !== null ? ` (value ${Number(i.value.toFixed(2))}; watch ${i.watch}, warning ${i.warning})` : ''}
+                {i.history ? ` — ${i.history}` : ''}
               </dd>
             </div>
           ))}

@@ -13,20 +13,12 @@ import { actions, useStore } from '../state/store';
 import { EvidenceList } from './EvidenceList';
 import { JoinStatus, RulesNote } from './MetricBits';
 import { fmt, prob, signed } from './metricsFormat';
-import { statusBadge } from './statusWord';
+import { indicatorBadge, scenarioBadge } from './statusWord';
 import './metrics.css';
 
-const STATUS_LABEL: Record<IndicatorResult['status'], string> = { none: 'Quiet', watch: 'Watch', warning: 'Warning' };
-
-/**
- * The badge of an indicator: with no value, "No reading" (statusWord.ts: n/a is never "Quiet"); with a
- * value the data's coverage cannot vouch for (a quiet count over days partly before the data), "Too
- * little history"; else its status word. The history note under the indicator says why in both cases.
- */
-function indicatorBadge(r: IndicatorResult | undefined): { cls: string; label: string } {
-  const status = r?.status ?? 'none';
-  const b = statusBadge(status, r?.value);
-  if (b.tone === 'none' && r && r.coverage !== 'full') return { cls: 'status-history', label: 'Too little history' };
+/** The badge of an indicator (statusWord.ts: n/a is "No reading", a quiet value short of history "Too little history"). */
+function badgeOf(r: IndicatorResult | undefined): { cls: string; label: string } {
+  const b = indicatorBadge(r);
   return { cls: `status-${b.tone}`, label: b.label };
 }
 const LIKELIHOOD_LABEL: Record<string, string> = { high: 'High', medium: 'Medium', 'low-medium': 'Low–medium', low: 'Low' };
@@ -45,8 +37,6 @@ function boundCorridor(ind: Indicator): string | null {
   return ids.length === 1 ? ids[0]! : null;
 }
 
-/** A score term's status words: the indicator's badge when its result is at hand. */
-const termStatus = (t: ScenarioScore['terms'][number], r: IndicatorResult | undefined) => (r ? indicatorBadge(r).label : STATUS_LABEL[t.status ?? 'none']);
 
 function ScoreTable(props: { s: ScenarioScore; results: Map<string, IndicatorResult> }) {
   const { s } = props;
@@ -58,7 +48,7 @@ function ScoreTable(props: { s: ScenarioScore; results: Map<string, IndicatorRes
         {s.terms.map((t) => (
           <tr key={t.id}>
             <th scope="row">{t.kind === 'prior' ? `Prior: ln(${s.priorP} / ${fmt(1 - s.priorP, 2)})` : t.label}</th>
-            <td>{t.kind === 'prior' ? LIKELIHOOD_LABEL[s.likelihood] : termStatus(t, props.results.get(`${s.id}/${t.id}`))}</td>
+            <td>{t.kind === 'prior' ? LIKELIHOOD_LABEL[s.likelihood] : indicatorBadge(props.results.get(`${s.id}/${t.id}`)).label}</td>
             <td>{t.kind === 'prior' ? '' : `${t.weight} × ${t.statusValue}`}</td>
             <td className="num">{signed(t.logOdds)}</td>
           </tr>
@@ -75,7 +65,7 @@ function ScoreTable(props: { s: ScenarioScore; results: Map<string, IndicatorRes
 function IndicatorItem(props: { ind: Indicator; r: IndicatorResult | undefined; owner: string; selected: boolean }) {
   const { ind, r, owner, selected } = props;
   const status = r?.status ?? 'none';
-  const badge = indicatorBadge(r);
+  const badge = badgeOf(r);
   const unit = ind.metric.kind === 'change' ? ' %' : '';
   const toggle = () =>
     actions.select(selected
@@ -157,12 +147,9 @@ export function ScenarioPanel() {
       <PolicyStressTests model={model} scores={sc.scores} />
       {sc.scores.map((s) => {
         const def = model.scenarios.find((x) => x.id === s.id);
-        const status = scoreStatus(s);
-        // Quiet only when the quiet indicators could speak: otherwise say how many cannot.
-        const short = (def?.indicators ?? []).filter((i) => { const r = results.get(`${s.id}/${i.id}`); return r && r.coverage !== 'full' && r.status === 'none'; }).length;
-        const badge = status === 'none' && short > 0
-          ? { cls: 'status-history', label: `Quiet on ${(def?.indicators.length ?? 0) - short}, too little history on ${short}` }
-          : { cls: `status-${status}`, label: STATUS_LABEL[status] };
+        // "Quiet" only when every indicator read quiet; otherwise say how many could not (statusWord.ts).
+        const b = scenarioBadge(scoreStatus(s), (def?.indicators ?? []).map((i) => indicatorBadge(results.get(`${s.id}/${i.id}`)).tone));
+        const badge = { cls: `status-${b.tone}`, label: b.label };
         return (
           <section key={s.id} className="scenario" aria-labelledby={`sc-${s.id}`} data-scenario={s.id}>
             <h3 id={`sc-${s.id}`}>{s.id} · {s.name}</h3>

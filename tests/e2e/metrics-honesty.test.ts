@@ -19,6 +19,17 @@ const windowState = (page: Page) =>
     return JSON.parse(JSON.stringify(s.results.window)) as { filters: { fromDay: number; toDay: number }; zones: ZoneState[] } | null;
   });
 
+/** Per scenario: its badge, the score table's Status cells (indicator rows) and its indicator badges. */
+const scenarioWords = (page: Page) =>
+  page.locator('section[data-scenario]').evaluateAll((els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-scenario'),
+      badge: el.querySelector('.scenario-meta .badge')!.textContent,
+      terms: [...el.querySelectorAll('table.score-table tbody tr')].slice(1).map((tr) => tr.querySelector('td')!.textContent),
+      indicators: [...el.querySelectorAll('.indicator-head .badge')].map((b) => b.textContent),
+    })),
+  );
+
 async function waitCount(page: Page, id: string, n: number) {
   await page.waitForFunction(
     ([sel, want]) => document.querySelector(`[data-testid="${sel}"]`)?.textContent === String(want),
@@ -135,8 +146,14 @@ describe('honest corridor metrics', () => {
     const change = page.locator('li.indicator').filter({ has: page.locator('[data-testid="indicator-status-S4-s4-container-patterns"]') });
     assert.equal(await change.locator('.badge').first().textContent(), 'No reading');
     assert.match((await change.locator('.history-note').textContent()) ?? '', /needs 2023-04-04 – 2023-09-30/);
-    // The score table says the same, not "Quiet".
+    // The score table says the same, not "Quiet", and a scenario is "Quiet" only when all its indicators are.
     assert.ok((await page.locator('section[data-scenario="S1"] table.score-table').textContent())?.includes('Too little history'));
+    const words = await scenarioWords(page);
+    for (const w of words) {
+      assert.deepEqual(w.terms, w.indicators, `${w.id}: the score table's Status column reads as the indicator badges`);
+      if (w.indicators.some((x) => x !== 'Quiet')) assert.notEqual(w.badge, 'Quiet', `${w.id}: ${w.indicators.join(', ')}`);
+    }
+    assert.ok(words.some((w) => /no reading on \d/i.test(w.badge)), 'a scenario badge counts its indicators with no reading');
     await page.locator('section[data-scenario="S1"]').screenshot({ path: `${SHOTS}/scenario-too-little-history.png` });
     // Later, with the whole look-back inside the data, no indicator says so.
     await page.getByLabel('From date').fill('2025-06-01');
