@@ -47,6 +47,12 @@ export interface ZoneMetrics {
   densityPer1000Km: number | null;
   /** Last day with a sighting in the window, or null. */
   latestDay: number | null;
+  /**
+   * Ids of the counted reports that start on `latestDay`, in member order (empty when none). The day
+   * alone cannot say whether the latest report gave a day or only a month (`2024-10` starts on the 1st):
+   * the ids let a reader show the report's own date.
+   */
+  latestIds: string[];
   /** Detail zones only (empty otherwise). */
   weekly: WeeklySeries;
   byCategory: Record<Category, number>;
@@ -161,6 +167,18 @@ function regionExcludedOf(zm: ZoneMembers, c: Ctx): number {
   return n;
 }
 
+/** Counted reports of the zone starting on `day` (members are sorted by day: one short run). */
+function latestIdsOf(zm: ZoneMembers, c: Ctx, day: number): string[] {
+  const { keyOk } = c.q;
+  const { category, confidence, sourceMask, ids } = c.cols;
+  const out: string[] = [];
+  for (let k = lowerBound(zm.days, day); k < zm.days.length && zm.days[k] === day; k++) {
+    const i = zm.members[k]!;
+    if (keyOk[packKey(category[i]!, confidence[i]!, sourceMask[i]!)]) out.push(ids[i]!);
+  }
+  return out;
+}
+
 function zoneMetrics(zm: ZoneMembers, cube: ZoneCube, c: Ctx, detail: boolean): ZoneMetrics {
   const { f } = c.q;
   const sources = detail || !f.allSources;
@@ -190,6 +208,7 @@ function zoneMetrics(zm: ZoneMembers, cube: ZoneCube, c: Ctx, detail: boolean): 
     change12: assessChange(n, t.n12, cov.of12, rule, 12, cov.covered),
     densityPer1000Km: lengthKm ? (n / lengthKm) * 1000 : null,
     latestDay: Number.isFinite(t.latest) ? t.latest : null,
+    latestIds: Number.isFinite(t.latest) ? latestIdsOf(zm, c, t.latest) : [],
     weekly,
     byCategory: toRecord(CATEGORIES, t.byCategory),
     bySource: sources ? toRecord(SOURCE_KINDS, t.bySource) : null,

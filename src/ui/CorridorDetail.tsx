@@ -10,6 +10,8 @@ import { CATEGORIES, type Category } from '../domain/schemas';
 import type { QuantitySummary } from '../metrics/quantities';
 import type { ZoneMetrics } from '../metrics/window';
 import { CATEGORY_STYLE, css } from '../layers/style';
+import { shownDayOf } from '../state/reportDate';
+import type { SightingSet } from '../state/sightingSets';
 import { actions, useStore } from '../state/store';
 import type { AlongResult } from '../state/resultsTypes';
 import { ChangeBadge } from './MetricBits';
@@ -56,21 +58,24 @@ function Sparkline(props: { m: ZoneMetrics }) {
 interface StripDot {
   id: string;
   km: number;
-  day: number;
+  /** The report's own date (`2024-10` for a month-only report). */
+  date: string;
   category: Category;
 }
 
-function AlongStrip(props: { along: AlongResult; lengthKm: number; fromDay: number; toDay: number; categories: number; selected: string | null }) {
+function AlongStrip(props: { along: AlongResult; lengthKm: number; fromDay: number; toDay: number; categories: number; selected: string | null; sets: readonly SightingSet[] }) {
   const { along, lengthKm } = props;
   const dots: StripDot[] = [];
   along.ids.forEach((id, k) => {
     const d = along.day[k]!;
     const c = along.category[k]!;
-    if (d >= props.fromDay && d <= props.toDay && props.categories & (1 << c)) dots.push({ id, km: along.alongKm[k]!, day: d, category: CATEGORIES[c]! });
+    if (d >= props.fromDay && d <= props.toDay && props.categories & (1 << c)) {
+      dots.push({ id, km: along.alongKm[k]!, date: shownDayOf(props.sets, d, [id]), category: CATEGORIES[c]! });
+    }
   });
   dots.sort((a, b) => a.km - b.km);
   const label = `Events along the route, km from its start (${fmt(lengthKm, 0)} km long): ` +
-    (dots.length ? dots.map((d) => `${fmt(d.km, 0)} km ${dayToIso(d.day)} ${CATEGORY_STYLE[d.category].label}`).join('; ') : 'none in the window');
+    (dots.length ? dots.map((d) => `${fmt(d.km, 0)} km ${d.date} ${CATEGORY_STYLE[d.category].label}`).join('; ') : 'none in the window');
   return (
     <figure className="along-strip">
       <svg width={STRIP_W} height={STRIP_H} viewBox={`0 0 ${STRIP_W} ${STRIP_H}`} role="group" aria-label={label}>
@@ -78,7 +83,7 @@ function AlongStrip(props: { along: AlongResult; lengthKm: number; fromDay: numb
         <text x={STRIP_PAD} y={STRIP_H - 2} className="tick">0 km</text>
         <text x={STRIP_W - STRIP_PAD} y={STRIP_H - 2} className="tick" textAnchor="end">{fmt(lengthKm, 0)} km</text>
         {dots.map((d, i) => {
-          const name = `${dayToIso(d.day)}, ${CATEGORY_STYLE[d.category].label}, ${fmt(d.km, 0)} km along`;
+          const name = `${d.date}, ${CATEGORY_STYLE[d.category].label}, ${fmt(d.km, 0)} km along`;
           const select = () => actions.select({ featureId: d.id });
           return (
             <circle key={d.id} cx={stripX(d.km, lengthKm, STRIP_W, STRIP_PAD)} cy={STRIP_H / 2 - 8 + (i % 3) * 8} r={props.selected === d.id ? 6 : 4.5}
@@ -115,11 +120,11 @@ function Breakdown(props: { title: string; entries: [string, number, string?][] 
   );
 }
 
-function Quantity(props: { q: QuantitySummary; where: string }) {
+function Quantity(props: { q: QuantitySummary; where: string; sets: readonly SightingSet[] }) {
   const { q } = props;
   return (
     <li>
-      <strong>{props.where}</strong>: {q.reports} report{q.reports === 1 ? '' : 's'} of {q.unit}; latest {fmt(q.latest.value)} on {dayToIso(q.latest.day)}, max {fmt(q.max)}
+      <strong>{props.where}</strong>: {q.reports} report{q.reports === 1 ? '' : 's'} of {q.unit}; latest {fmt(q.latest.value)} on {shownDayOf(props.sets, q.latest.day, [q.latest.id])}, max {fmt(q.max)}
       {q.baseline && q.latestVsBaseline !== undefined && (
         <> — {fmt(q.latestVsBaseline, 2)} × the stated baseline of {fmt(q.baseline.value)} {q.baseline.unit} ({q.baseline.note})</>
       )}
@@ -129,8 +134,9 @@ function Quantity(props: { q: QuantitySummary; where: string }) {
 
 /** Detail of one corridor, by zone (route) id. */
 export function CorridorDetail(props: { zoneId: string }) {
-  const { zone, window, along, featureId, names } = useStore(
+  const { zone, window, along, featureId, names, sets } = useStore(
     useShallow((s) => ({
+      sets: s.sightingSets,
       zone: s.results.zones.find((z) => z.id === props.zoneId),
       window: s.results.window,
       along: s.results.along,
@@ -168,7 +174,8 @@ export function CorridorDetail(props: { zoneId: string }) {
         <Metric k="Change level (12)" v={<><ChangeBadge m={m} cov={cov} windows={12} /> {pct(c12.changePct)}</>}
           note={c12.windows ? `${baselineText(c12.windows, 12, c12.baselineMean)}; same bands and rule` : baselineText(0, 12, 0)} />
         <Metric k="Density" v={m.densityPer1000Km === null ? '–' : `${fmt(m.densityPer1000Km, 2)} per 1,000 km`} note="sightings per 1,000 km of route" />
-        <Metric k="Latest" v={m.latestDay === null ? '–' : dayToIso(m.latestDay)} note="last report date in the window" />
+        <Metric k="Latest" v={<span data-testid="detail-latest">{m.latestDay === null ? '–' : shownDayOf(sets, m.latestDay, m.latestIds)}</span>}
+          note="last report date in the window, as the report gives it (a month-only report shows its month)" />
         <Metric k="Region reports not counted" v={<span data-testid="detail-region-excluded">{m.regionExcluded}</span>}
           note="region-precise reports drawn inside the polygon whose region lies mostly outside it (the location-precision rule above)" />
       </dl>
@@ -176,15 +183,15 @@ export function CorridorDetail(props: { zoneId: string }) {
       <Sparkline m={m} />
       <h3>Along the route</h3>
       {along?.zoneId === props.zoneId
-        ? <AlongStrip along={along} lengthKm={zone.lengthKm ?? 0} fromDay={window.filters.fromDay} toDay={window.filters.toDay} categories={window.filters.categories} selected={featureId} />
+        ? <AlongStrip along={along} lengthKm={zone.lengthKm ?? 0} fromDay={window.filters.fromDay} toDay={window.filters.toDay} categories={window.filters.categories} selected={featureId} sets={sets} />
         : <p className="muted">Placing events along the route…</p>}
       <Breakdown title="By category" entries={CATEGORIES.map((c) => [CATEGORY_STYLE[c].label, m.byCategory[c], css(CATEGORY_STYLE[c].colour)])} />
       <Breakdown title="By source kind (a report citing two kinds counts under both)" entries={Object.entries(m.bySource ?? {})} />
       <h3>Quantities</h3>
       {m.quantities.length + nodeQty.length ? (
         <ul className="quantities">
-          {m.quantities.map((q) => <Quantity key={q.unit} q={q} where="On the corridor" />)}
-          {nodeQty.flatMap((z) => z.quantities.filter((q) => q.baseline).map((q) => <Quantity key={`${z.zoneId}-${q.unit}`} q={q} where={`At ${nameOf(z.zoneId)}`} />))}
+          {m.quantities.map((q) => <Quantity key={q.unit} q={q} where="On the corridor" sets={sets} />)}
+          {nodeQty.flatMap((z) => z.quantities.filter((q) => q.baseline).map((q) => <Quantity key={`${z.zoneId}-${q.unit}`} q={q} where={`At ${nameOf(z.zoneId)}`} sets={sets} />))}
         </ul>
       ) : <p className="muted">No reported quantities in the window.</p>}
     </article>

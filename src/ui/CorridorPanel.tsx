@@ -9,6 +9,8 @@ import { dayToIso } from '../domain/dates';
 import type { WindowCoverage } from '../metrics/coverage';
 import type { ZoneMetrics } from '../metrics/window';
 import type { ZoneInfo } from '../metrics/protocol';
+import { shownDayOf } from '../state/reportDate';
+import type { SightingSet } from '../state/sightingSets';
 import { actions, useStore } from '../state/store';
 import { CorridorDetail } from './CorridorDetail';
 import { ChangeBadge, JoinStatus, RulesNote } from './MetricBits';
@@ -53,7 +55,7 @@ function sortRows(rows: Row[], key: SortKey): Row[] {
   );
 }
 
-function CorridorList(props: { rows: Row[]; selected: string | null; cov: WindowCoverage }) {
+function CorridorList(props: { rows: Row[]; selected: string | null; cov: WindowCoverage; sets: readonly SightingSet[] }) {
   const [sort, setSort] = useState<SortKey>('count');
   const rows = sortRows(props.rows, sort);
   return (
@@ -72,7 +74,7 @@ function CorridorList(props: { rows: Row[]; selected: string | null; cov: Window
               <span className="corridor-name">{zone.name}</span>
               <span className="corridor-figs">
                 <span className="corridor-count" data-testid={`corridor-count-${zone.id}`}>{m.count}</span>
-                <span className="muted"> sightings · weighted {fmt(m.weighted)} · {m.densityPer1000Km === null ? '–' : fmt(m.densityPer1000Km)}/1,000 km · latest {m.latestDay === null ? '–' : dayToIso(m.latestDay)}</span>
+                <span className="muted"> sightings · weighted {fmt(m.weighted)} · {m.densityPer1000Km === null ? '–' : fmt(m.densityPer1000Km)}/1,000 km · latest {m.latestDay === null ? '–' : shownDayOf(props.sets, m.latestDay, m.latestIds)}</span>
               </span>
               <ChangeBadge m={m} cov={props.cov} />
             </button>
@@ -85,8 +87,9 @@ function CorridorList(props: { rows: Row[]; selected: string | null; cov: Window
 
 /** The Corridors tab. */
 export function CorridorPanel() {
-  const { zones, window, selected, status } = useStore(
+  const { zones, window, selected, status, sets } = useStore(
     useShallow((s) => ({
+      sets: s.sightingSets,
       zones: s.results.zones,
       window: s.results.window,
       selected: s.selection.corridorId,
@@ -108,7 +111,7 @@ export function CorridorPanel() {
       <JoinStatus />
       {selected && rows.some((r) => r.zone.id === selected) && <CorridorDetail zoneId={selected} />}
       {status === 'ready' && !rows.length && <p className="muted">No corridors yet.</p>}
-      {rows.length > 0 && window && <CorridorList rows={rows} selected={selected} cov={window.coverage} />}
+      {rows.length > 0 && window && <CorridorList rows={rows} selected={selected} cov={window.coverage} sets={sets} />}
     </section>
   );
 }

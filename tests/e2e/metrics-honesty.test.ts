@@ -132,6 +132,33 @@ describe('honest corridor metrics', () => {
     await page.context().close();
   });
 
+  test('a corridor whose latest report gives only a month shows the month in the list, the detail and the strip', async () => {
+    const id = 'rail-vostochny-ussuriysk';
+    const corridor = corridorOf(id, 25);
+    const [from, to] = ['2025-09-01', '2025-09-28'];
+    const counted = sightings.filter((s) => day(s.properties.date) >= day(from) && day(s.properties.date) <= day(to) && countsIn(corridor, s));
+    const latest = Math.max(...counted.map((s) => day(s.properties.date)));
+    const onLatest = counted.filter((s) => day(s.properties.date) === latest);
+    assert.ok(onLatest.length > 0 && onLatest.every((s) => s.properties.date.length === 7), 'the latest report in the window gives only a month');
+    const month = onLatest[0]!.properties.date;
+    const { page, consoleErrors } = await openApp(browser, { hash: `#v=1&from=${from}&to=${to}` });
+    await page.getByRole('tab', { name: 'Corridors' }).click();
+    await waitCount(page, id, counted.length);
+    const row = page.locator(`button[data-corridor="${id}"]`);
+    assert.match((await row.textContent()) ?? '', new RegExp(`latest ${month}(?!-)`));
+    await row.click();
+    await page.getByTestId('detail-latest').waitFor();
+    assert.equal(await page.getByTestId('detail-latest').textContent(), month);
+    const dot = page.locator(`.along-strip [data-sighting="${onLatest[0]!.properties.id}"]`);
+    await dot.waitFor();
+    assert.match((await dot.getAttribute('aria-label')) ?? '', new RegExp(`: ${month}, `));
+    // The window's own first day is a day; no report is shown as one.
+    assert.ok(!((await page.locator('.along-strip svg').getAttribute('aria-label')) ?? '').includes(`${month}-01`));
+    await page.locator('.corridor-detail').screenshot({ path: `${SHOTS}/corridor-month-only-latest.png` });
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+
   test('early in the data the scenario panel says which indicators have too little history to speak', async () => {
     const { page, consoleErrors } = await openApp(browser, { hash: '#v=1&from=2023-07-01&to=2023-09-30' });
     await page.getByRole('tab', { name: 'Scenarios' }).click();

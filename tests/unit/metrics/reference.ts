@@ -11,7 +11,7 @@ const TENTHS = [10, 6, 3];
 
 export interface ReferenceMetrics {
   count: number; weighted: number; prevCount: number; prevWeighted: number; n4: number; n12: number;
-  latestDay: number | null; weekly: number[]; byCategory: Record<string, number>; bySource: Record<string, number>;
+  latestDay: number | null; latestIds: string[]; weekly: number[]; byCategory: Record<string, number>; bySource: Record<string, number>;
   quantities: { unit: string; reports: number; sum: number; max: number; latest: { value: number; day: number; id: string } }[];
 }
 
@@ -51,6 +51,8 @@ export function referenceWindow(zm: ZoneMembers, cols: Columns, filters: Filters
     if (inRange(d, f.fromDay - 4 * len, f.fromDay - 1)) n4++;
     if (inRange(d, f.fromDay - 12 * len, f.fromDay - 1)) n12++;
   });
+  // The counted reports starting on the latest day, in member order.
+  const latestIds = latestDay === null ? [] : [...zm.members].filter((i, k) => zm.days[k] === latestDay && passes(cols, i, f)).map((i) => cols.ids[i]!);
   const quantities = [...qty.entries()].sort((a, b) => a[0] - b[0]).map(([, q]) => q);
-  return { count, weighted: w / 10, prevCount, prevWeighted: pw / 10, n4, n12, latestDay, weekly, byCategory, bySource, quantities };
+  return { count, weighted: w / 10, prevCount, prevWeighted: pw / 10, n4, n12, latestDay, latestIds, weekly, byCategory, bySource, quantities };
 }
