@@ -48,11 +48,13 @@ export interface ZoneMetrics {
   /** Last day with a sighting in the window, or null. */
   latestDay: number | null;
   /**
-   * Ids of the counted reports that start on `latestDay`, in member order (empty when none). The day
-   * alone cannot say whether the latest report gave a day or only a month (`2024-10` starts on the 1st):
-   * the ids let a reader show the report's own date.
+   * Ids of the counted reports that start on `latestDay`, in member order, at most `LATEST_IDS_MAX`
+   * (empty when none). The day alone cannot say whether the latest report gave a day or only a month
+   * (`2024-10` starts on the 1st): the ids let a reader show the report's own date.
    */
   latestIds: string[];
+  /** How many counted reports start on `latestDay` (more than `latestIds` holds when over the cap). */
+  latestCount: number;
   /** Detail zones only (empty otherwise). */
   weekly: WeeklySeries;
   byCategory: Record<Category, number>;
@@ -167,16 +169,21 @@ function regionExcludedOf(zm: ZoneMembers, c: Ctx): number {
   return n;
 }
 
-/** Counted reports of the zone starting on `day` (members are sorted by day: one short run). */
-function latestIdsOf(zm: ZoneMembers, c: Ctx, day: number): string[] {
+/** Most ids `ZoneMetrics.latestIds` carries: a few suffice to read the latest date's precision. */
+export const LATEST_IDS_MAX = 50;
+
+/** Counted reports of the zone starting on `day` (members are sorted by day: one run), ids capped. */
+function latestOf(zm: ZoneMembers, c: Ctx, day: number): { latestIds: string[]; latestCount: number } {
   const { keyOk } = c.q;
   const { category, confidence, sourceMask, ids } = c.cols;
-  const out: string[] = [];
+  const latestIds: string[] = [];
+  let latestCount = 0;
   for (let k = lowerBound(zm.days, day); k < zm.days.length && zm.days[k] === day; k++) {
     const i = zm.members[k]!;
-    if (keyOk[packKey(category[i]!, confidence[i]!, sourceMask[i]!)]) out.push(ids[i]!);
+    if (!keyOk[packKey(category[i]!, confidence[i]!, sourceMask[i]!)]) continue;
+    if (latestCount++ < LATEST_IDS_MAX) latestIds.push(ids[i]!);
   }
-  return out;
+  return { latestIds, latestCount };
 }
 
 function zoneMetrics(zm: ZoneMembers, cube: ZoneCube, c: Ctx, detail: boolean): ZoneMetrics {
@@ -208,7 +215,7 @@ function zoneMetrics(zm: ZoneMembers, cube: ZoneCube, c: Ctx, detail: boolean): 
     change12: assessChange(n, t.n12, cov.of12, rule, 12, cov.covered),
     densityPer1000Km: lengthKm ? (n / lengthKm) * 1000 : null,
     latestDay: Number.isFinite(t.latest) ? t.latest : null,
-    latestIds: Number.isFinite(t.latest) ? latestIdsOf(zm, c, t.latest) : [],
+    ...(Number.isFinite(t.latest) ? latestOf(zm, c, t.latest) : { latestIds: [], latestCount: 0 }),
     weekly,
     byCategory: toRecord(CATEGORIES, t.byCategory),
     bySource: sources ? toRecord(SOURCE_KINDS, t.bySource) : null,

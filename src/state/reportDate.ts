@@ -33,11 +33,13 @@ function ownDate(sets: readonly SightingSet[], id: string): string | null {
  * The shown date of `day` when `reportIds` are the reports that start on it (e.g. a corridor's latest):
  * their month (`YYYY-MM`) when every one of them gives only that month, else the day (`YYYY-MM-DD`) —
  * one report that names the day is enough to name it, and so is one that is not loaded any more.
+ * `count`, when given, is how many reports start on the day: with more than the ids listed, the ones
+ * not listed might name it, so the day is shown.
  * @example shownDayOf(sets, dateToDay('2024-10'), ['s-101']) // '2024-10' when s-101 is dated '2024-10'
  */
-export function shownDayOf(sets: readonly SightingSet[], day: number, reportIds: readonly string[]): string {
+export function shownDayOf(sets: readonly SightingSet[], day: number, reportIds: readonly string[], count = reportIds.length): string {
   const iso = dayToIso(day);
-  if (!reportIds.length) return iso;
+  if (!reportIds.length || count > reportIds.length) return iso;
   for (const id of reportIds) if (ownDate(sets, id) !== iso.slice(0, 7)) return iso;
   return iso.slice(0, 7);
 }

@@ -174,7 +174,7 @@ export function CorridorDetail(props: { zoneId: string }) {
         <Metric k="Change level (12)" v={<><ChangeBadge m={m} cov={cov} windows={12} /> {pct(c12.changePct)}</>}
           note={c12.windows ? `${baselineText(c12.windows, 12, c12.baselineMean)}; same bands and rule` : baselineText(0, 12, 0)} />
         <Metric k="Density" v={m.densityPer1000Km === null ? '–' : `${fmt(m.densityPer1000Km, 2)} per 1,000 km`} note="sightings per 1,000 km of route" />
-        <Metric k="Latest" v={<span data-testid="detail-latest">{m.latestDay === null ? '–' : shownDayOf(sets, m.latestDay, m.latestIds)}</span>}
+        <Metric k="Latest" v={<span data-testid="detail-latest">{m.latestDay === null ? '–' : shownDayOf(sets, m.latestDay, m.latestIds, m.latestCount)}</span>}
           note="last report date in the window, as the report gives it (a month-only report shows its month)" />
         <Metric k="Region reports not counted" v={<span data-testid="detail-region-excluded">{m.regionExcluded}</span>}
           note="region-precise reports drawn inside the polygon whose region lies mostly outside it (the location-precision rule above)" />

@@ -74,7 +74,7 @@ function CorridorList(props: { rows: Row[]; selected: string | null; cov: Window
               <span className="corridor-name">{zone.name}</span>
               <span className="corridor-figs">
                 <span className="corridor-count" data-testid={`corridor-count-${zone.id}`}>{m.count}</span>
-                <span className="muted"> sightings · weighted {fmt(m.weighted)} · {m.densityPer1000Km === null ? '–' : fmt(m.densityPer1000Km)}/1,000 km · latest {m.latestDay === null ? '–' : shownDayOf(props.sets, m.latestDay, m.latestIds)}</span>
+                <span className="muted"> sightings · weighted {fmt(m.weighted)} · {m.densityPer1000Km === null ? '–' : fmt(m.densityPer1000Km)}/1,000 km · latest {m.latestDay === null ? '–' : shownDayOf(props.sets, m.latestDay, m.latestIds, m.latestCount)}</span>
               </span>
               <ChangeBadge m={m} cov={props.cov} />
             </button>

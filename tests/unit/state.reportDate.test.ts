@@ -10,7 +10,7 @@ const report = (id: string, date: string): SightingFeature =>
   deepFreeze({
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [130, 43] },
-    properties: { id, name: id, date, category: 'logistics', confidence: 'high', summary: 'Seen.', location: 'exact', sources: ['s-1'] },
+    properties: { id, name: id, date, category: 'munitions-shipment', confidence: 'high', summary: 'Seen.', location: 'exact', sources: ['s-1'] },
   });
 
 // Bundled: m1 and m2 give only October 2024, d1 names 1 October, d2 is 20 October.
@@ -46,5 +46,12 @@ describe('shownDayOf', () => {
     expect(shownDayOf(SETS, OCT1, [])).toBe('2024-10-01');
     expect(shownDayOf(SETS, OCT1, ['gone'])).toBe('2024-10-01');
     expect(shownDayOf([], OCT1, ['m1'])).toBe('2024-10-01');
+  });
+});
+
+describe('shownDayOf with a count', () => {
+  test('more reports on the day than ids listed: the unlisted might name the day, so the day is shown', () => {
+    expect(shownDayOf(SETS, OCT1, ['m1', 'm2'], 2)).toBe('2024-10');
+    expect(shownDayOf(SETS, OCT1, ['m1', 'm2'], 3)).toBe('2024-10-01');
   });
 });
