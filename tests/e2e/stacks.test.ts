@@ -8,8 +8,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { SightingFeature } from '../../src/domain/schemas';
-import { SHOTS, imageDiff, launch, openApp, project, waitIdle } from './harness';
-import { sightings } from './support/geodata';
+import { SHOTS, colourDistance, imageDiff, launch, openApp, pixels, project, visibleCount, waitIdle } from './harness';
+import { areas, sightings } from './support/geodata';
+
+const areaIds = new Set(areas.map((a) => a.properties.id));
 
 interface Pos { lon: number; lat: number; ids: string[] }
 /** Positions west to east, then south to north; reports by date then id (the app's order). */
@@ -133,6 +135,57 @@ describe('stacked reports', () => {
       }
     }
     assert.equal(reached.size, sightings.length);
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+
+  test('precision is drawn: a region report\'s halo has the ground radius of its region, and a stack shows its count', async () => {
+    // A position holding only region reports that name no area: the rule's 100 km disc (REGION_RADIUS_KM).
+    const p = positions.find((q) => q.ids.length > 1 && q.ids.every((id) => {
+      const s = sightings.find((x) => x.properties.id === id)!;
+      return s.properties.location === 'region' && !areaIds.has(s.properties.place ?? '');
+    }))!;
+    assert.ok(p, 'the data has a stack of region reports naming no area');
+    const regionReports = sightings.filter((s) => s.properties.location === 'region').length;
+    // Metres per CSS pixel on a 512-pixel world (web Mercator), worked here rather than imported.
+    const radiusPx = (zoom: number) => 100_000 / ((40_075_016.686 * Math.cos((p.lat * Math.PI) / 180)) / (512 * 2 ** zoom));
+    const badge = [35, 45, 60];
+    const { page, consoleErrors } = await openApp(browser, { hash: `#v=1&map=6.00/${p.lat.toFixed(4)}/${p.lon.toFixed(4)}` });
+    for (const zoom of [6, 7]) {
+      if (zoom === 7) {
+        await page.getByRole('checkbox', { name: /^Region only/ }).check();
+        await page.evaluate(([lat, lon]) => { window.location.hash = `#v=1&map=7.00/${lat!.toFixed(4)}/${lon!.toFixed(4)}`; }, [p.lat, p.lon]);
+      }
+      await waitIdle(page);
+      const c = await project(page, p.lon, p.lat);
+      const r = radiusPx(zoom);
+      const strip = { x: Math.round(c.x - r - 30), y: Math.round(c.y - 2), width: Math.round(2 * r + 60), height: 5 };
+      const near = { x: Math.round(c.x), y: Math.round(c.y - 22), width: 22, height: 22 };
+      const withRegion = await pixels(page, strip);
+      const badgeBefore = (await pixels(page, near)).filter((px) => colourDistance(px, badge) < 40).length;
+      if (zoom === 6) await page.screenshot({ path: `${SHOTS}/precision-halo-z6.png` });
+      await page.getByRole('checkbox', { name: /^Region only/ }).uncheck();
+      await page.waitForFunction((n) => Number((document.querySelector('[data-testid="visible-count"]')?.textContent ?? '').replace(/[^0-9]/g, '')) === n,
+        sightings.length - regionReports, { timeout: 10_000 });
+      await waitIdle(page);
+      const without = await pixels(page, strip);
+      // Columns that change when the region reports go: the halo's outline (and the dots at the centre).
+      const changed: number[] = [];
+      for (let x = 0; x < strip.width; x++) {
+        for (let y = 0; y < strip.height; y++) {
+          if (colourDistance(withRegion[y * strip.width + x]!, without[y * strip.width + x]!) > 40) { changed.push(strip.x + x); break; }
+        }
+      }
+      assert.ok(changed.length > 0, `zoom ${zoom}: the halo is drawn`);
+      assert.ok(Math.abs(changed[0]! - (c.x - r)) <= 3, `zoom ${zoom}: halo's west edge at ${changed[0]}, expected ${(c.x - r).toFixed(1)}`);
+      assert.ok(Math.abs(changed.at(-1)! - (c.x + r)) <= 3, `zoom ${zoom}: halo's east edge at ${changed.at(-1)}, expected ${(c.x + r).toFixed(1)}`);
+      // Between the outline and the dots, nothing changes (the fill is faint): it is a ring, not a blot.
+      assert.ok(changed.every((x) => Math.abs(Math.abs(x - c.x) - r) <= 3 || Math.abs(x - c.x) <= 12), `zoom ${zoom}: changed columns ${changed.join(',')}`);
+      // The stack's count badge, up and to the right of the dots, goes with the reports.
+      assert.ok(badgeBefore > 10, `zoom ${zoom}: a count badge beside the stack (${badgeBefore} px)`);
+      assert.equal((await pixels(page, near)).filter((px) => colourDistance(px, badge) < 40).length, 0);
+      assert.equal(await visibleCount(page), sightings.length - regionReports);
+    }
     assert.deepEqual(consoleErrors, []);
     await page.context().close();
   });
