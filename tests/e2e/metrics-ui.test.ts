@@ -134,4 +134,44 @@ describe('corridor and scenario panels', () => {
     assert.deepEqual(consoleErrors, []);
     await page.context().close();
   });
+
+  test('an evidence ring over several reports at one point carries their count', async () => {
+    const { page, consoleErrors } = await openApp(browser);
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.locator('section[data-scenario]').first().waitFor();
+    const indicators = await page.evaluate(() => {
+      const s = window.__corridorWatch!.state() as { results: { scenarios: { indicators: { id: string; owner: string; evidence: string[] }[] } } };
+      return s.results.scenarios.indicators;
+    });
+    const where = (id: string) => sightings.find((f) => f.properties.id === id)!.geometry.coordinates.join();
+    // An indicator whose evidence holds two or more reports on one position (from the data file).
+    const pick = indicators.map((r) => {
+      const at = new Map<string, number>();
+      for (const id of r.evidence) at.set(where(id), (at.get(where(id)) ?? 0) + 1);
+      const top = [...at].sort((a, b) => b[1] - a[1])[0];
+      return { r, pos: top?.[0], n: top?.[1] ?? 0 };
+    }).find((x) => x.n >= 2 && x.r.owner.startsWith('S'));
+    assert.ok(pick, 'some indicator has several evidence reports on one point');
+    const [lon, lat] = pick.pos!.split(',').map(Number) as [number, number];
+    await page.evaluate(([la, lo]) => { window.location.hash = `#v=1&map=8.00/${la!.toFixed(4)}/${lo!.toFixed(4)}&tab=scenarios`; }, [lat, lon]);
+    await waitIdle(page);
+    const ring: [number, number, number] = [214, 0, 140];
+    // The evidence count sits up and to the left of the ring (the stack's own count is up and to the right):
+    // ring-coloured pixels there, beyond the ring itself (radius 11 px, line 2.5 px).
+    const countPixels = async () => {
+      const c = await project(page, lon, lat);
+      const box = { x: Math.round(c.x) - 22, y: Math.round(c.y) - 22, width: 18, height: 18 };
+      return (await pixels(page, box)).filter((px, k) => {
+        const dx = box.x + (k % box.width) - c.x, dy = box.y + Math.floor(k / box.width) - c.y;
+        return Math.hypot(dx, dy) > 14 && colourDistance(px, ring) < 40;
+      }).length;
+    };
+    assert.equal(await countPixels(), 0, 'no evidence count before the indicator is selected');
+    await page.locator(`section[data-scenario="${pick.r.owner}"] button[data-indicator="${pick.r.id}"]`).click();
+    await waitIdle(page);
+    await page.screenshot({ path: `${SHOTS}/evidence-count.png` });
+    assert.ok((await countPixels()) > 20, `the evidence ring carries a count badge (${await countPixels()} px)`);
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
 });
