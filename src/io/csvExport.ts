@@ -9,8 +9,12 @@ export type CsvCell = string | number | boolean | null | undefined | readonly un
 /** A column: a key of the row, or a header with a getter. */
 export type CsvColumn<R> = (keyof R & string) | { header: string; value: (row: R) => CsvCell };
 
-/** Text starting with these is read as a formula by spreadsheets (tab and CR included per OWASP). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text starting with these is read as a formula by spreadsheets (tab and CR included per OWASP). Text
+ * that already starts with `'` and one of them is prefixed too, so an import that drops one `'` before
+ * a formula character gives the text back exactly.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /** Format one cell: text form, formula neutralised, quoted when needed. Numbers are never prefixed. */
 export function csvCell(value: CsvCell): string {

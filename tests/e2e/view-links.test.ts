@@ -68,6 +68,12 @@ describe('links and the calendar', () => {
     const before = await storeState<Filters>(page);
     assert.deepEqual([before.filters.from, before.filters.to], ['2023-07-01', '2025-12-31']); // the bundled months
     await page.getByTestId('import-file').setInputFiles('tests/fixtures/e2e/report-2026-11-15.csv');
+    // The review says the report is after the window's end; import it without its Widen button.
+    const review = page.getByRole('dialog', { name: 'Review report-2026-11-15.csv' });
+    await review.waitFor();
+    assert.match((await review.getByTestId('import-window').textContent()) ?? '', /1 report is after the window's end/);
+    await review.getByRole('button', { name: 'Import 1 new report' }).click();
+    await review.waitFor({ state: 'detached' });
     await page.getByText(/Imported 1 report/).waitFor();
     assert.equal(await visibleCount(page), sightings.length); // outside the window: not shown yet
     await waitIdle(page); // the notice took its strip above the map; the map has settled into the rest

@@ -185,6 +185,13 @@ describe('dialect and value readers', () => {
     expect(back.sources[0]?.publisher).toBe('@Wire');
   });
 
+  it("text that itself starts with ' and a formula character comes back exactly", () => {
+    const rows = [{ lat: 42, lon: 130, date: '2024-10-01', category: 'training', confidence: 'high', source: 'R', summary: "'=1+1 is how a sheet shows it", name: "''+x" }];
+    const text = toCSV(rows, ['lat', 'lon', 'date', 'category', 'confidence', 'source', 'summary', 'name']);
+    expect(text).toContain(`''=1+1`);
+    expect(parseCSVImport(text).features[0]?.properties).toMatchObject({ summary: "'=1+1 is how a sheet shows it", name: "''+x" });
+  });
+
   it('says a decimal comma is the cause in a comma-separated file', () => {
     const r = parseCSVImport('lat,lon,date,category,confidence,source,summary\n"51,29",130,2024-10-01,training,high,R,a\n');
     expect(r.problems).toEqual([{ row: 1, message: 'latitude "51,29" is not a number: it has a decimal comma (save the file with "." as the decimal mark, or with ";" between columns)' }]);

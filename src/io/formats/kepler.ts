@@ -87,12 +87,15 @@ export function draftSources(
   return [...publishers.map((p, i) => ({ publisher: p, url: urls[i] })), ...urls.slice(publishers.length).map((u) => ({ url: u }))];
 }
 
-/** Our CSV export (like most tools, per OWASP) writes `'=…` for text a spreadsheet would run as a formula. */
-const NEUTRALISED = /^'[=+\-@\t\r]/;
+/**
+ * Our CSV export (like most tools, per OWASP) writes `'=…` for text a spreadsheet would run as a
+ * formula, and one `'` more for text that itself starts with `'` before such a character.
+ */
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
 
 /**
- * A cell as the text it stood for: one leading `'` before `= + - @`, tab or CR dropped (the mark a
- * CSV export adds so a spreadsheet does not run the text as a formula).
+ * A cell as the text it stood for: one leading `'` dropped where only quotes stand before `= + - @`,
+ * tab or CR (the mark a CSV export adds so a spreadsheet does not run the text as a formula).
  * @example unneutralise("'=SUM(A1)") // '=SUM(A1)'
  */
 export function unneutralise(cell: string | undefined): string | undefined {
