@@ -40,9 +40,18 @@ const MAX_CELLS = 1 << 20;
  * @example dayOrder(Int32Array.of(5, 3, 5)) // Uint32Array [1, 0, 2]
  */
 export function dayOrder(day: Int32Array): Uint32Array {
+  return dayRanks(day).order;
+}
+
+/**
+ * The (day, index) order, each sighting's place in it (`rankOf`), and the days in that order. The
+ * counting sort hands out each sighting's place as it goes, so `rankOf` is written in sighting order
+ * instead of by a second, random-access pass.
+ */
+function dayRanks(day: Int32Array): { order: Uint32Array; rankOf: Uint32Array; dayByRank: Int32Array } {
   const n = day.length;
-  const order = new Uint32Array(n);
-  if (n === 0) return order;
+  const order = new Uint32Array(n), rankOf = new Uint32Array(n), dayByRank = new Int32Array(n);
+  if (n === 0) return { order, rankOf, dayByRank };
   let lo = Infinity, hi = -Infinity;
   for (let i = 0; i < n; i++) {
     const d = day[i]!;
@@ -52,13 +61,24 @@ export function dayOrder(day: Int32Array): Uint32Array {
   const span = hi - lo + 1;
   if (span > Math.max(1 << 16, 4 * n)) {
     for (let i = 0; i < n; i++) order[i] = i;
-    return order.sort((a, b) => day[a]! - day[b]! || a - b);
+    order.sort((a, b) => day[a]! - day[b]! || a - b);
+    for (let r = 0; r < n; r++) {
+      rankOf[order[r]!] = r;
+      dayByRank[r] = day[order[r]!]!;
+    }
+    return { order, rankOf, dayByRank };
   }
   const counts = new Uint32Array(span + 1);
   for (let i = 0; i < n; i++) counts[day[i]! - lo + 1]!++;
   for (let b = 1; b <= span; b++) counts[b]! += counts[b - 1]!;
-  for (let i = 0; i < n; i++) order[counts[day[i]! - lo]!++] = i;
-  return order;
+  for (let i = 0; i < n; i++) {
+    const d = day[i]!;
+    const r = counts[d - lo]!++;
+    order[r] = i;
+    dayByRank[r] = d;
+    rankOf[i] = r;
+  }
+  return { order, rankOf, dayByRank };
 }
 
 /**
@@ -93,20 +113,13 @@ export function buildPointIndex(cols: Columns): PointIndex {
   }
   for (let c = 1; c < start.length; c++) start[c]! += start[c - 1]!;
   const fill = start.slice(0, nx * ny);
-  const xs = new Float64Array(n), ys = new Float64Array(n);
+  const { order, rankOf, dayByRank } = dayRanks(cols.day);
+  const xs = new Float64Array(n), ys = new Float64Array(n), rk = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const at = fill[cellOf[i]!]!++;
     xs[at] = lon[i]!;
     ys[at] = lat[i]!;
-    cellOf[i] = at; // from here on: the sighting's entry
-  }
-  const order = dayOrder(cols.day);
-  const rk = new Uint32Array(n), dayByRank = new Int32Array(n);
-  const day = cols.day;
-  for (let r = 0; r < n; r++) {
-    const i = order[r]!;
-    rk[cellOf[i]!] = r;
-    dayByRank[r] = day[i]!;
+    rk[at] = rankOf[i]!;
   }
   return { n, x0: minX, y0: minY, inv, nx, ny, start, xs, ys, rk, order, dayByRank };
 }

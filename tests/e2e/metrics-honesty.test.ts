@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, launch, openApp, visibleCount } from './harness';
+import { launch, openApp, SHOTS, visibleCount, waitForCorridorCount } from './harness';
 import { corridorOf, countsIn, day, routes, sightings } from './support/geodata';
 
 const TREND = new Set(['large-rise', 'moderate-rise', 'limited-change', 'large-fall']);
@@ -29,14 +29,6 @@ const scenarioWords = (page: Page) =>
       indicators: [...el.querySelectorAll('.indicator-head .badge')].map((b) => b.textContent),
     })),
   );
-
-async function waitCount(page: Page, id: string, n: number) {
-  await page.waitForFunction(
-    ([sel, want]) => document.querySelector(`[data-testid="${sel}"]`)?.textContent === String(want),
-    [`corridor-count-${id}`, n] as const,
-    { timeout: 15_000 },
-  );
-}
 
 describe('honest corridor metrics', () => {
   let browser: Browser;
@@ -99,7 +91,7 @@ describe('honest corridor metrics', () => {
     assert.ok(onPolygonNotCounted >= 2, 'the autumn-2023 region reports at Rajin port lie on the corridor polygon');
     const { page, consoleErrors } = await openApp(browser, { hash: `#v=1&from=${from}&to=${to}` });
     await page.getByRole('tab', { name: 'Corridors' }).click();
-    await waitCount(page, id, counted);
+    await waitForCorridorCount(page, id, counted);
     await page.locator(`button[data-corridor="${id}"]`).click();
     await page.getByTestId('detail-region-excluded').waitFor();
     assert.equal(await page.getByTestId('detail-region-excluded').textContent(), String(onPolygonNotCounted));
@@ -114,20 +106,20 @@ describe('honest corridor metrics', () => {
     const hay = (s: (typeof sightings)[number]) => `${s.properties.name} ${s.properties.summary} ${s.properties.place ?? ''}`.toLowerCase();
     const { page, consoleErrors } = await openApp(browser);
     await page.getByRole('tab', { name: 'Corridors' }).click();
-    await waitCount(page, id, sightings.filter((s) => countsIn(corridor, s)).length);
+    await waitForCorridorCount(page, id, sightings.filter((s) => countsIn(corridor, s)).length);
 
     await page.getByRole('searchbox').fill('rail');
     const textMatches = sightings.filter((s) => hay(s).includes('rail'));
     assert.equal(await visibleCount(page), textMatches.length);
     const expected = textMatches.filter((s) => countsIn(corridor, s)).length;
     assert.notEqual(expected, sightings.filter((s) => countsIn(corridor, s)).length, 'the search should change the count');
-    await waitCount(page, id, expected);
+    await waitForCorridorCount(page, id, expected);
     await page.getByRole('searchbox').fill('');
 
     await page.getByRole('checkbox', { name: /^Town or facility/ }).uncheck();
     const kept = sightings.filter((s) => s.properties.location !== 'settlement');
     assert.equal(await visibleCount(page), kept.length);
-    await waitCount(page, id, kept.filter((s) => countsIn(corridor, s)).length);
+    await waitForCorridorCount(page, id, kept.filter((s) => countsIn(corridor, s)).length);
     assert.deepEqual(consoleErrors, []);
     await page.context().close();
   });
@@ -143,7 +135,7 @@ describe('honest corridor metrics', () => {
     const month = onLatest[0]!.properties.date;
     const { page, consoleErrors } = await openApp(browser, { hash: `#v=1&from=${from}&to=${to}` });
     await page.getByRole('tab', { name: 'Corridors' }).click();
-    await waitCount(page, id, counted.length);
+    await waitForCorridorCount(page, id, counted.length);
     const row = page.locator(`button[data-corridor="${id}"]`);
     assert.match((await row.textContent()) ?? '', new RegExp(`latest ${month}(?!-)`));
     await row.click();

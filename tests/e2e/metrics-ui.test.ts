@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { SightingFeature } from '../../src/domain/schemas';
-import { SHOTS, colourDistance, launch, openApp, pixels, project, waitIdle } from './harness';
+import { colourDistance, launch, openApp, pixels, project, SHOTS, waitForCorridorCount, waitIdle } from './harness';
 import { corridorOf, countsIn, day, routes, sightings } from './support/geodata';
 
 // Expected counts come from the data files: the corridor polygons the engine builds (leg-by-leg
@@ -31,14 +31,6 @@ async function corridorCount(page: Page, id: string): Promise<number> {
   return Number(await page.getByTestId(`corridor-count-${id}`).textContent());
 }
 
-async function waitCount(page: Page, id: string, n: number) {
-  await page.waitForFunction(
-    ([sel, want]) => document.querySelector(`[data-testid="${sel}"]`)?.textContent === String(want),
-    [`corridor-count-${id}`, n] as const,
-    { timeout: 15_000 },
-  );
-}
-
 describe('corridor and scenario panels', () => {
   let browser: Browser;
   before(async () => {
@@ -50,7 +42,7 @@ describe('corridor and scenario panels', () => {
     assert.ok(leg, 'the data should have a Trans-Siberian leg with sightings');
     const { page, consoleErrors } = await openApp(browser, { hash: `#v=1&map=7/${mid[1]!.toFixed(4)}/${mid[0]!.toFixed(4)}` });
     await page.getByRole('tab', { name: 'Corridors' }).click();
-    await waitCount(page, leg.id, leg.n25);
+    await waitForCorridorCount(page, leg.id, leg.n25);
     assert.equal(await corridorCount(page, leg.id), leg.n25);
 
     // Points 12 km north and south of a route vertex lie inside the 25 km corridor.
@@ -71,14 +63,14 @@ describe('corridor and scenario panels', () => {
     await page.locator('.along-strip circle').first().waitFor();
 
     await page.getByLabel('Corridor half-width, km').fill('100');
-    await waitCount(page, leg.id, leg.n100);
+    await waitForCorridorCount(page, leg.id, leg.n100);
     assert.equal(await page.getByTestId('detail-count').textContent(), String(leg.n100));
 
     const from = '2024-10-01';
     const nWindow = expectedCount(leg.id, 100, from, TO);
     assert.notEqual(nWindow, leg.n100, 'the test window should change the count');
     await page.getByLabel('From date').fill(from);
-    await waitCount(page, leg.id, nWindow);
+    await waitForCorridorCount(page, leg.id, nWindow);
     await waitIdle(page);
     await page.locator('.rightpanel').screenshot({ path: `${SHOTS}/corridor-panel.png` });
     await page.screenshot({ path: `${SHOTS}/corridor-map.png` });
