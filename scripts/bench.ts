@@ -20,7 +20,7 @@ import { windowMetrics, zoneLengths } from '../src/metrics/window';
 import { dateToDay } from '../src/domain/dates';
 import { loadBenchGeodata } from './lib/geodata';
 import { medianCpuMs, medianMs, PeakMemory, typedBytes } from './lib/measure';
-import { generateSynthetic } from './lib/synthetic';
+import { generateSynthetic } from '../src/state/syntheticData';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -5,7 +5,7 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBenchGeodata } from './lib/geodata';
-import { generateSynthetic, syntheticFeature, SYNTHETIC_SOURCES } from './lib/synthetic';
+import { generateSynthetic, syntheticFeature, SYNTHETIC_SOURCES } from '../src/state/syntheticData';
 
 const args = process.argv.slice(2);
 const opt = (name: string, d: string) => { const k = args.indexOf(name); return k >= 0 ? args[k + 1]! : d; };

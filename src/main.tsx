@@ -5,20 +5,26 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import './ui/app.css';
 import { loadBundled } from './state/bootstrap';
 import { restoreFromHash, startUrlSync } from './state/urlSync';
-import { loadSynthetic, syntheticRequest } from './state/synthetic';
+import { loadSynthetic, startSynthetic, syntheticRequest } from './state/synthetic';
 import { useStore } from './state/store';
 import { startResults } from './state/results';
 import { startCorridorFraming } from './state/corridorFraming';
+import { mapDrawn } from './map/drawn';
+import { sightingPoints } from './state/derived';
 
 // The link is read before the map is created, so the first frame is already the linked view.
 const link = restoreFromHash(window.location.hash);
-startResults();
-void loadBundled({ windowFromData: !link.fromLink }).then((dataVersion) => {
+// Benchmark data (`?synthetic=N`) is generated in a worker from the start, beside the page's own loading.
+const synthetic = syntheticRequest(window.location.search);
+const generated = synthetic ? startSynthetic(synthetic) : null;
+void loadBundled({ windowFromData: !link.fromLink }).then(async (dataVersion) => {
   startUrlSync(() => dataVersion, link);
   startCorridorFraming();
-  const synthetic = syntheticRequest(window.location.search);
-  const data = useStore.getState().data;
-  if (synthetic && data) void loadSynthetic(synthetic, data);
+  if (synthetic && generated) await loadSynthetic(synthetic, generated, 0);
+  // The metrics join is not needed for the first picture: it starts once the map has drawn what is
+  // loaded, instead of competing with the drawing for the page's cores.
+  await mapDrawn(() => sightingPoints(useStore.getState()));
+  startResults();
 });
 
 const root = document.getElementById('root');

@@ -5,6 +5,7 @@
  */
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { PATH_STYLE } from './pathStyle';
 import { CORRIDOR_STYLE, type RGBA } from './style';
 
 /** Evidence ring colour: magenta, apart from the category palette and the yellow selection ring. */
@@ -15,13 +16,16 @@ export type CorridorPolygon = Feature<Polygon | MultiPolygon>;
 /**
  * The corridor polygon layer (id `corridor`), drawn under routes and sightings. Pickable, so a test or
  * a tooltip can tell it is there; its features carry no `id`, so a click on it selects nothing.
- * @example corridorLayer(results.zones.find((z) => z.id === corridorId)?.polygon ?? null, { visible: true })
+ * Its data is one array per polygon, kept while the polygon is the same, so a new layer description (a
+ * slider step re-renders the map) never makes deck.gl tessellate the polygon again.
+ * @example corridorLayer(results.zones.find((z) => z.id === corridorId)!.polygon)
  */
-export function corridorLayer(polygon: CorridorPolygon | null, opts: { visible: boolean }) {
+export function corridorLayer(polygon: CorridorPolygon) {
+  let data = dataOf.get(polygon);
+  if (!data) dataOf.set(polygon, (data = [polygon]));
   return new GeoJsonLayer({
     id: 'corridor',
-    data: polygon ? [polygon] : [],
-    visible: opts.visible && polygon !== null,
+    data,
     pickable: true,
     stroked: true,
     filled: true,
@@ -35,8 +39,12 @@ export function corridorLayer(polygon: CorridorPolygon | null, opts: { visible: 
     // as one shape — the union that membership tests.
     parameters: { depthCompare: 'less', depthWriteEnabled: true },
     getPolygonOffset: () => [0, 0],
+    // The outline shares the map's one path program.
+    extensions: PATH_STYLE,
   });
 }
+
+const dataOf = new WeakMap<CorridorPolygon, CorridorPolygon[]>();
 
 /** One evidence sighting to ring: its position. */
 export interface EvidencePoint {
@@ -52,7 +60,6 @@ export function evidenceLayer(points: readonly EvidencePoint[], colour: RGBA = E
   return new ScatterplotLayer<EvidencePoint>({
     id: 'evidence',
     data: points as EvidencePoint[],
-    visible: points.length > 0,
     pickable: false,
     stroked: true,
     filled: false,

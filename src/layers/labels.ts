@@ -3,6 +3,7 @@
  * browser from a local font: no glyph server).
  */
 import { TextLayer } from '@deck.gl/layers';
+import { TEXT_FONT } from './style';
 
 export interface PlaceLabel {
   name: string;
@@ -11,24 +12,22 @@ export interface PlaceLabel {
   capital: boolean;
 }
 
-export function labelsLayer(data: PlaceLabel[], opts: { visible: boolean }) {
+/** City labels (id `labels`). @example labelsLayer([{ name: 'Kursk', position: [36.2, 51.7], rank: 2, capital: false }]) */
+export function labelsLayer(data: PlaceLabel[]) {
   return new TextLayer<PlaceLabel>({
     id: 'labels',
     data,
-    visible: opts.visible,
     getPosition: (d) => d.position,
     getText: (d) => d.name,
     getSize: (d) => (d.capital ? 13 : d.rank <= 2 ? 12 : 11),
     getColor: [60, 60, 60, 220],
-    fontFamily: 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif',
-    fontWeight: 500,
+    ...TEXT_FONT,
     characterSet: 'auto',
     getTextAnchor: 'start',
     getAlignmentBaseline: 'center',
     getPixelOffset: [5, 0],
     outlineWidth: 2,
     outlineColor: [245, 243, 238, 230],
-    fontSettings: { sdf: true },
     pickable: false,
   });
 }

@@ -8,6 +8,7 @@ import { TextLayer } from '@deck.gl/layers';
 import type { NodeFeature, RouteFeature, SightingFeature } from '../domain/schemas';
 import { placeLabels, type LabelCandidate, type LabelSide, type PlacedLabel } from './labelPlacement';
 import type { PlaceLabel } from './labels';
+import { TEXT_FONT } from './style';
 
 /** Zoom from which the network's places are named. */
 export const NETWORK_LABELS_MIN_ZOOM = 6;
@@ -143,14 +144,15 @@ const offset = (l: NetworkLabel): [number, number] =>
 
 /**
  * A layer of placed labels: node names dark and heavier, city names grey (as the far view draws them).
- * @example networkLabelsLayer('node-labels', set.nodes, { visible: true, fontFamily })
+ * The font setting is the shared one (`TEXT_FONT`), so city names add glyphs to the atlas every text
+ * layer uses; the heavier node names need an atlas of their own weight, built only from zoom 6.
+ * @example networkLabelsLayer('node-labels', set.nodes)
  */
-export function networkLabelsLayer(id: string, data: NetworkLabel[], opts: { visible: boolean; fontFamily: string }) {
+export function networkLabelsLayer(id: 'node-labels' | 'city-labels', data: NetworkLabel[]) {
   const node = id === 'node-labels';
   return new TextLayer<NetworkLabel>({
     id,
     data,
-    visible: opts.visible,
     getPosition: (d) => d.position,
     getText: (d) => d.text,
     getSize: (d) => d.sizePx,
@@ -158,12 +160,11 @@ export function networkLabelsLayer(id: string, data: NetworkLabel[], opts: { vis
     getTextAnchor: (d) => ANCHOR[d.side],
     getAlignmentBaseline: (d) => BASELINE[d.side],
     getPixelOffset: offset,
-    fontFamily: opts.fontFamily,
-    fontWeight: node ? 600 : 500,
+    ...TEXT_FONT,
+    fontWeight: node ? 600 : TEXT_FONT.fontWeight,
     characterSet: 'auto',
     outlineWidth: 2,
     outlineColor: [255, 255, 255, 235],
-    fontSettings: { sdf: true },
     pickable: false,
   });
 }

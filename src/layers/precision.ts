@@ -27,14 +27,14 @@ export function metresPerPixel(lat: number, zoom: number): number {
 
 /**
  * The halo layer (id `precision`). `zoom` sizes the halos: ground radius, or the style's minimum pixels.
- * @example precisionLayer([{ position: [130.3, 42.24], radiusKm: 100, precision: 'region' }], 3, { visible: true })
+ * @example precisionLayer([{ position: [130.3, 42.24], radiusKm: 100, precision: 'region' }], 3)
  */
-export function precisionLayer(halos: readonly PrecisionHalo[], zoom: number, opts: { visible: boolean }) {
+export function precisionLayer(halos: readonly PrecisionHalo[], zoom: number, opts: { visible?: boolean } = {}) {
   const z = Math.round(zoom * 4) / 4;
   return new ScatterplotLayer<PrecisionHalo>({
     id: 'precision',
     data: halos as PrecisionHalo[],
-    visible: opts.visible && halos.length > 0,
+    visible: (opts.visible ?? true) && halos.length > 0,
     pickable: false,
     stroked: true,
     filled: true,

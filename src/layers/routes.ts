@@ -3,22 +3,21 @@
  * schematic; sea legs dashed.
  */
 import { PathLayer } from '@deck.gl/layers';
-import { PathStyleExtension, type PathStyleExtensionProps } from '@deck.gl/extensions';
+import type { PathStyleExtensionProps } from '@deck.gl/extensions';
+import { PATH_STYLE } from './pathStyle';
 import type { RouteFeature } from '../domain/schemas';
 import { ROUTE_MODE_STYLE, SCHEMATIC_ALPHA, routeWidth, type RGBA } from './style';
-
-const dashed = new PathStyleExtension({ dash: true });
 
 export function routeColour(f: RouteFeature): RGBA {
   const [r, g, b] = ROUTE_MODE_STYLE[f.properties.mode].colour;
   return [r, g, b, f.properties.accuracy === 'schematic' ? SCHEMATIC_ALPHA + 60 : 255];
 }
 
-export function routesLayer(id: 'rail' | 'sea', data: readonly RouteFeature[], opts: { visible: boolean; highlightId: string | null }) {
+/** The rail or sea routes (ids `rail`, `sea`). @example routesLayer('sea', seaRoutes, { highlightId: null }) */
+export function routesLayer(id: 'rail' | 'sea', data: readonly RouteFeature[], opts: { highlightId: string | null }) {
   return new PathLayer<RouteFeature, PathStyleExtensionProps<RouteFeature>>({
     id,
     data: data as RouteFeature[],
-    visible: opts.visible,
     pickable: true,
     getPath: (f) => f.geometry.coordinates as [number, number][],
     getColor: (f) => routeColour(f),
@@ -28,9 +27,8 @@ export function routesLayer(id: 'rail' | 'sea', data: readonly RouteFeature[], o
     capRounded: true,
     jointRounded: true,
     updateTriggers: { getWidth: opts.highlightId },
-    // Both layers carry the dash extension (rail with a solid [0, 0] pattern) so they share one shader
-    // program: compiling a second one costs a noticeable part of start-up under software WebGL.
-    extensions: [dashed],
+    // Sea legs dashed; rail solid ([0, 0]) with the same extension, so every path shares one program.
+    extensions: PATH_STYLE,
     getDashArray: id === 'sea' ? [4, 3] : [0, 0],
     dashJustified: true,
   });

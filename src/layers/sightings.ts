@@ -4,9 +4,10 @@
  * uniforms, never the layer's data.
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
-import { DataFilterExtension } from '@deck.gl/extensions';
+import { ClassFilterExtension } from './classFilter';
+import { DENSE_POINTS } from './sightingBuffers';
 
-/** GPU-ready arrays for one set of sightings (built once per dataset; see state/sightingSets). */
+/** GPU-ready arrays for one set of sightings (built once per dataset; see sightingBuffers.ts). */
 export interface SightingBuffers {
   length: number;
   /** lon, lat interleaved. */
@@ -15,22 +16,22 @@ export interface SightingBuffers {
   colours: Uint8Array;
   /** Pixel radius per sighting. */
   radii: Float32Array;
-  /** Outline width per sighting: thick rings for low confidence (drawn hollow). */
-  lineWidths: Float32Array;
-  /** Category index, confidence index per sighting (for `filterCategories`). */
-  categories: Float32Array;
-  /** Day (days since epoch) and a 0/1 "passes the text and source filters" flag per sighting. */
-  filterValues: Float32Array;
+  /** Outline width per sighting (thick rings for low confidence); absent for dense sets, drawn without. */
+  lineWidths?: Float32Array;
+  /** Day of the report (days since epoch): the time window filters on it. */
+  days: Float32Array;
+  /** Filter class per sighting: category × confidence (`classKey`), or the hidden class. */
+  classes: Uint32Array;
 }
 
 export interface SightingFilterUniforms {
   fromDay: number;
   toDay: number;
-  categoryIdx: number[];
-  confidenceIdx: number[];
+  /** Filter classes shown (`filterClasses` of the chosen categories and confidences). */
+  classes: number[];
 }
 
-const filter = new DataFilterExtension({ filterSize: 2, categorySize: 2 });
+const filter = new ClassFilterExtension({ filterSize: 1 });
 
 /** The layer's `data` for a buffer set, created once: a new object would make deck.gl re-upload it all. */
 type BinaryData = { length: number; attributes: Record<string, { value: ArrayLike<number>; size: number; normalized?: boolean }> };
@@ -45,9 +46,9 @@ function binaryData(b: SightingBuffers): BinaryData {
         getFillColor: { value: b.colours, size: 4, normalized: true },
         getLineColor: { value: b.colours, size: 4, normalized: true },
         getRadius: { value: b.radii, size: 1 },
-        getLineWidth: { value: b.lineWidths, size: 1 },
-        getFilterValue: { value: b.filterValues, size: 2 },
-        getFilterCategory: { value: b.categories, size: 2 },
+        ...(b.lineWidths ? { getLineWidth: { value: b.lineWidths, size: 1 } } : {}),
+        getFilterValue: { value: b.days, size: 1 },
+        getFilterCategory: { value: b.classes, size: 1 },
       },
     };
     dataCache.set(b, d);
@@ -55,14 +56,12 @@ function binaryData(b: SightingBuffers): BinaryData {
   return d;
 }
 
-/** Above this many points dots are drawn small and without outlines: at theatre scale they overlap anyway. */
-export const DENSE_POINTS = 20_000;
 
-export function sightingsLayer(id: string, buffers: SightingBuffers, f: SightingFilterUniforms, opts: { visible: boolean }) {
+/** One set's sightings (id `sightings-<set>` or `imported`). @example sightingsLayer('sightings-bundled', buffers, { fromDay, toDay, classes }) */
+export function sightingsLayer(id: string, buffers: SightingBuffers, f: SightingFilterUniforms) {
   const dense = buffers.length > DENSE_POINTS;
   return new ScatterplotLayer({
     id,
-    visible: opts.visible,
     // deck.gl's LayerDataSource type does not list binary `{ length, attributes }` data, which it supports.
     data: binaryData(buffers) as unknown as never,
     pickable: true,
@@ -73,11 +72,8 @@ export function sightingsLayer(id: string, buffers: SightingBuffers, f: Sighting
     radiusMinPixels: dense ? 1 : 0,
     lineWidthUnits: 'pixels',
     opacity: 0.85,
-    filterRange: [
-      [f.fromDay, f.toDay],
-      [1, 1],
-    ],
-    filterCategories: [f.categoryIdx, f.confidenceIdx],
+    filterRange: [f.fromDay, f.toDay],
+    filterCategories: f.classes,
     extensions: [filter],
   });
 }

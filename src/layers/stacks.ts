@@ -4,7 +4,7 @@
  * groups the positions); nothing is computed here.
  */
 import { TextLayer } from '@deck.gl/layers';
-import type { RGBA } from './style';
+import { TEXT_FONT, type RGBA } from './style';
 
 /** One count badge: where, how many, and a report id there (what a pick answers with). */
 export interface CountBadge {
@@ -33,7 +33,7 @@ export function countBadgeLayer(badges: readonly CountBadge[], opts: { id?: stri
     getSize: 11,
     getColor: STACK_BADGE.text,
     getPixelOffset: opts.offset ?? [11, -11],
-    fontFamily: 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif',
+    fontFamily: TEXT_FONT.fontFamily,
     fontWeight: 700,
     characterSet: '0123456789',
     background: true,

@@ -73,3 +73,13 @@ export const AREA_STYLE = {
 
 export const HIGHLIGHT: RGBA = [255, 200, 0, 255];
 export const CORRIDOR_STYLE = { fill: [255, 170, 0, 45] as RGBA, line: [200, 110, 0, 200] as RGBA };
+
+/**
+ * One font-atlas setting for every TextLayer (labels, node glyphs): deck.gl keys its atlas cache on the
+ * font settings, not on the characters, so layers that agree here share one atlas and only add glyphs.
+ */
+export const TEXT_FONT = {
+  fontFamily: 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif',
+  fontWeight: 500,
+  fontSettings: { sdf: true, fontSize: 32, buffer: 4, radius: 6 },
+} as const;

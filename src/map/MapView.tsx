@@ -8,6 +8,7 @@ import { Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Layer } from '@deck.gl/core';
 import type { Topology } from 'topojson-specification';
 import { actions, useStore } from '../state/store';
 import type { Camera } from '../state/types';
@@ -15,7 +16,8 @@ import type { ViewBounds } from '../state/viewportCount';
 import { roundCamera } from '../state/urlSync';
 import { basemapStyle, buildBasemap } from './basemap';
 import { useDeckLayers } from './useDeckLayers';
-import { exposeTestHandle } from './testHandle';
+import { exposeTestHandle, recordDeckFrame } from './testHandle';
+import { drawnPoints, noteDrawn } from './drawn';
 import { pickedId, stackTooltip, tooltipText } from './picking';
 import { clickMapFeature, currentPositions } from '../state/stackActions';
 // The basemap ships as a static JSON asset of the build (fetched from the app's own origin).
@@ -32,6 +34,8 @@ function cameraOf(map: MlMap): Camera {
   return roundCamera({ zoom: map.getZoom(), lat: c.lat, lon: c.lng, bearing: map.getBearing(), pitch: map.getPitch() });
 }
 
+const isSightings = (l: Layer) => l.props.visible && (l.id.startsWith('sightings-') || l.id === 'imported');
+
 /** What the map shows now, for the "in view" count. */
 function boundsOf(map: MlMap): ViewBounds {
   const b = map.getBounds();
@@ -42,7 +46,10 @@ export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
+  const addedRef = useRef(false);
   const layers = useDeckLayers();
+  // Sighting points in the layers last handed to deck.gl (for the frame log of tests and benchmarks).
+  const pointsRef = useRef(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -76,11 +83,15 @@ export function MapView() {
         return text ? { text, className: 'map-tooltip' } : null;
       },
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+      onAfterRender: ({ gl }) => {
+        recordDeckFrame(pointsRef.current, gl as WebGL2RenderingContext);
+        noteDrawn(map, pointsRef.current);
+      },
     });
-    map.addControl(overlay);
+    // The overlay joins the map with its first layers (see below), so deck.gl's first frame is a picture.
     mapRef.current = map;
     overlayRef.current = overlay;
-    exposeTestHandle(map, overlay);
+    exposeTestHandle(map, () => (addedRef.current ? overlay : null));
 
     fetch(countriesUrl)
       .then((r) => {
@@ -103,6 +114,7 @@ export function MapView() {
     });
     // A resize (a notice, the table, the window) changes what is in view without moving the camera.
     map.on('resize', () => actions.setViewBounds(boundsOf(map)));
+    map.on('idle', () => noteDrawn(map, drawnPoints()));
 
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.flyTo && s.flyTo !== prev.flyTo) {
@@ -123,11 +135,21 @@ export function MapView() {
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
+      addedRef.current = false;
     };
   }, []);
 
   useEffect(() => {
-    overlayRef.current?.setProps({ layers });
+    pointsRef.current = layers.reduce((n, l) => n + (isSightings(l) ? (l.props.data as { length: number }).length : 0), 0);
+    const overlay = overlayRef.current;
+    if (!overlay) return;
+    overlay.setProps({ layers });
+    // Added only once there is something to draw: deck.gl then starts with every layer in its first frame
+    // instead of drawing empty frames and initialising layers while the data is still loading.
+    if (!addedRef.current && layers.length > 0 && mapRef.current) {
+      mapRef.current.addControl(overlay);
+      addedRef.current = true;
+    }
   }, [layers]);
 
   return <div ref={container} className="map" role="region" aria-label="Map" data-testid="map" />;

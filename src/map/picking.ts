@@ -5,7 +5,7 @@
 import type { PickingInfo } from '@deck.gl/core';
 import type { Geodata } from '../domain/types';
 import { CATEGORY_STYLE, NODE_STYLE } from '../layers/style';
-import type { SightingSet } from '../state/sightingSets';
+import { findSighting, type SightingSet } from '../state/sightingSets';
 import { sightingAt } from '../state/derived';
 import { positionName, positionOf, type ReportPosition } from '../state/stacks';
 
@@ -49,12 +49,9 @@ export function tooltipText(id: string, data: Geodata | null, sets: readonly Sig
     if ('kind' in p && p.kind in NODE_STYLE) return `${p.name}\n${NODE_STYLE[p.kind as keyof typeof NODE_STYLE].label}`;
     return p.name;
   }
-  for (const set of sets) {
-    const i = set.columns.ids.indexOf(id);
-    if (i >= 0) {
-      const s = sightingAt(set, i).properties;
-      return `${s.date} · ${CATEGORY_STYLE[s.category].label}\n${s.name}`;
-    }
-  }
-  return null;
+  // findSighting reads a synthetic id's index from the id itself instead of searching a million of them.
+  const hit = findSighting(sets, id);
+  if (!hit) return null;
+  const s = sightingAt(hit.set, hit.index).properties;
+  return `${s.date} · ${CATEGORY_STYLE[s.category].label}\n${s.name}`;
 }

@@ -6,6 +6,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import { useStore } from '../state/store';
 import { pickedId } from './picking';
+import { basemapIdle } from './drawn';
 
 export interface TestHandle {
   isIdle(): boolean;
@@ -13,21 +14,42 @@ export interface TestHandle {
   pick(x: number, y: number, radius?: number): { layer: string; id: string | null } | null;
   project(lon: number, lat: number): { x: number; y: number };
   state(): unknown;
+  /** Every deck.gl frame drawn so far: page time (ms) and the sighting points in its layers. */
+  deckFrames(): readonly DeckFrame[];
+}
+
+export interface DeckFrame {
+  t: number;
+  points: number;
 }
 
 declare global {
   interface Window {
     __corridorWatch?: TestHandle;
+    /** Set by the browser benchmark (never by the app) to fence the GPU after a frame. */
+    __deckFrameProbe?: (points: number, gl: WebGL2RenderingContext) => void;
   }
 }
 
-export function exposeTestHandle(map: MlMap, overlay: MapboxOverlay): void {
+const frames: DeckFrame[] = [];
+
+/**
+ * Called after every deck.gl frame with the number of sighting points drawn. Keeps the first 1,000 frames
+ * (what start-up tests look at) and passes the frame to a benchmark's probe when one is installed.
+ */
+export function recordDeckFrame(points: number, gl: WebGL2RenderingContext): void {
+  if (frames.length < 1000) frames.push({ t: performance.now(), points });
+  window.__deckFrameProbe?.(points, gl);
+}
+
+/** Expose the handle; `overlay` gives the deck.gl overlay once it is on the map (null before). */
+export function exposeTestHandle(map: MlMap, overlay: () => MapboxOverlay | null): void {
   window.__corridorWatch = {
-    isIdle: () => map.loaded() && !map.isMoving() && map.areTilesLoaded() && Boolean(map.getLayer('land')),
+    isIdle: () => basemapIdle(map),
     pick(x, y, radius = 2) {
       // Page coordinates in, as project() gives them; deck.gl picks in canvas coordinates.
       const r = map.getCanvas().getBoundingClientRect();
-      const info = overlay.pickObject({ x: x - r.left, y: y - r.top, radius });
+      const info = overlay()?.pickObject({ x: x - r.left, y: y - r.top, radius });
       if (!info || !info.layer) return null;
       return { layer: info.layer.id, id: pickedId(info, useStore.getState().sightingSets) };
     },
@@ -38,5 +60,6 @@ export function exposeTestHandle(map: MlMap, overlay: MapboxOverlay): void {
       return { x: r.left + p.x, y: r.top + p.y };
     },
     state: () => useStore.getState(),
+    deckFrames: () => frames,
   };
 }

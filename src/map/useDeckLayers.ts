@@ -1,7 +1,8 @@
 /**
  * Builds the deck.gl layer list from the store. Layers are cheap descriptions rebuilt on change; their
  * `data` is memoised so deck.gl re-uploads buffers only when the data really changed. Filters reach the
- * sightings layer as GPU uniforms.
+ * sightings layer as GPU uniforms. The map re-renders only for the store fields read here (a corridor
+ * width change, say, does not touch it); a slider step changes two numbers.
  */
 import { useMemo } from 'react';
 import type { Layer } from '@deck.gl/core';
@@ -9,24 +10,21 @@ import { useShallow } from 'zustand/react/shallow';
 import { CATEGORIES } from '../domain/schemas';
 import { CONFIDENCES } from '../metrics/columns';
 import { useStore } from '../state/store';
-import { filterBounds, findSighting } from '../state/sightingSets';
+import { dateToDay } from '../domain/dates';
+import { findSighting, type SightingSet } from '../state/sightingSets';
 import { passOf, selectVisible } from '../state/derived';
 import { halosOf } from '../state/halos';
 import { selectPositions, stacksOf } from '../state/stacks';
-import { countBadgeLayer, type CountBadge } from '../layers/stacks';
-import { precisionLayer } from '../layers/precision';
-import { labelsLayer, type PlaceLabel } from '../layers/labels';
-import { routesLayer } from '../layers/routes';
-import { nodesLayer, splitStations, STATIONS_MIN_ZOOM } from '../layers/nodes';
-import { areasLayer } from '../layers/areas';
-import { sightingsLayer } from '../layers/sightings';
-import { buildSightingBuffers, withPass } from '../layers/sightingBuffers';
-import { selectionLayer, type Marker } from '../layers/selection';
-import { corridorLayer, evidenceLayer, EVIDENCE_RING, type EvidencePoint } from '../layers/corridors';
-import { labelSetAt, networkLabelSets, networkLabelsLayer, NETWORK_LABELS_MIN_ZOOM } from '../layers/networkLabels';
+import type { CountBadge } from '../layers/stacks';
+import type { PlaceLabel } from '../layers/labels';
+import { splitStations, STATIONS_MIN_ZOOM } from '../layers/nodes';
+import type { SightingBuffers } from '../layers/sightings';
+import { buildSightingBuffers, filterClasses, withPass } from '../layers/sightingBuffers';
+import type { Marker } from '../layers/selection';
+import type { EvidencePoint } from '../layers/corridors';
+import { baseLayers, markerLayers, sightingLayers } from './deckLayers';
+import { labelSetAt, networkLabelSets, NETWORK_LABELS_MIN_ZOOM } from '../layers/networkLabels';
 import places from './data/places.json';
-
-export const FONT_FAMILY = 'system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
 
 /** Natural Earth places worth labelling at theatre scale (scale rank ≤ 3, or a capital). */
 function placeLabels(maxRank = 3): PlaceLabel[] {
@@ -38,10 +36,30 @@ function placeLabels(maxRank = 3): PlaceLabel[] {
 const LABELS_BY_DETAIL = [placeLabels(1), placeLabels(3), placeLabels(6)];
 const labelDetail = (zoom: number) => (zoom < 2 ? 0 : zoom < 4.5 ? 1 : 2);
 
+/** GPU buffers per sighting set, built once per set (sets are immutable; a new set is a new object). */
+const buffersOf = new WeakMap<SightingSet, SightingBuffers>();
+function baseBuffers(set: SightingSet): SightingBuffers {
+  let b = buffersOf.get(set);
+  if (!b) buffersOf.set(set, (b = buildSightingBuffers(set.columns)));
+  return b;
+}
+/** The buffers with a pass mask applied, remembered for the last mask of each set. */
+const passed = new WeakMap<SightingBuffers, { pass: Uint8Array; out: SightingBuffers }>();
+function buffersWithPass(b: SightingBuffers, pass: Uint8Array | null): SightingBuffers {
+  if (!pass) return b;
+  const last = passed.get(b);
+  if (last?.pass === pass) return last.out;
+  const out = withPass(b, pass);
+  passed.set(b, { pass, out });
+  return out;
+}
+
 export function useDeckLayers(): Layer[] {
-  const { data, sets, layers, filters, featureId, hoverId, showStations, labelLevel, labelZoom, zones, corridorId, evidenceIds, zoom } = useStore(
+  const s = useStore(
     useShallow((s) => ({
       zoom: Math.round(s.camera.zoom * 4) / 4,
+      // Positions of the visible reports: stacked ones get a count, roughly placed ones a halo.
+      positions: selectPositions(selectVisible(s.sightingSets, s.filters, s.layers)),
       showStations: s.camera.zoom >= STATIONS_MIN_ZOOM,
       labelLevel: labelDetail(s.camera.zoom),
       // Placed label sets exist per integer zoom from 6; below, the far view's city labels.
@@ -49,7 +67,14 @@ export function useDeckLayers(): Layer[] {
       data: s.data,
       sets: s.sightingSets,
       layers: s.layers,
-      filters: s.filters,
+      from: s.filters.from,
+      to: s.filters.to,
+      categories: s.filters.categories,
+      confidences: s.filters.confidences,
+      query: s.filters.query,
+      sourceKinds: s.filters.sourceKinds,
+      publishers: s.filters.publishers,
+      precisions: s.filters.precisions,
       featureId: s.selection.featureId,
       hoverId: s.hoverId,
       // Corridor metrics: the zones the worker joined and the selected indicator's evidence ids.
@@ -60,8 +85,9 @@ export function useDeckLayers(): Layer[] {
       )?.evidence,
     })),
   );
+  const { data, sets, featureId, hoverId, zones, corridorId, evidenceIds } = s;
 
-  const corridorPolygon = useMemo(() => zones.find((z) => z.id === corridorId && z.kind === 'corridor')?.polygon ?? null, [zones, corridorId]);
+  const corridor = useMemo(() => zones.find((z) => z.id === corridorId && z.kind === 'corridor')?.polygon ?? null, [zones, corridorId]);
   const evidence = useMemo((): EvidencePoint[] => {
     const out: EvidencePoint[] = [];
     for (const id of evidenceIds ?? []) {
@@ -70,12 +96,7 @@ export function useDeckLayers(): Layer[] {
     }
     return out;
   }, [sets, evidenceIds]);
-
-  // Positions of the visible reports: stacked ones get a count, roughly placed ones a halo.
-  const positions = selectPositions(selectVisible(sets, filters, layers));
-  const stackBadges = useMemo((): CountBadge[] => stacksOf(positions).map((p) => ({ position: [p.lon, p.lat], count: p.members.length, id: p.members[0]!.id })), [positions]);
-  const halos = useMemo(() => halosOf(positions, data), [positions, data]);
-  const evidenceBadges = useMemo((): CountBadge[] => {
+  const evidenceCounts = useMemo((): CountBadge[] => {
     const at = new Map<string, CountBadge>();
     for (const e of evidence) {
       const k = e.position.join();
@@ -86,6 +107,10 @@ export function useDeckLayers(): Layer[] {
     return [...at.values()].filter((b) => b.count > 1);
   }, [evidence]);
 
+  const { positions } = s;
+  const stacks = useMemo((): CountBadge[] => stacksOf(positions).map((p) => ({ position: [p.lon, p.lat], count: p.members.length, id: p.members[0]!.id })), [positions]);
+  const halos = useMemo(() => halosOf(positions, data), [positions, data]);
+
   const routes = useMemo(() => {
     const all = data?.routes ?? [];
     return { rail: all.filter((r) => r.properties.mode !== 'sea'), sea: all.filter((r) => r.properties.mode === 'sea') };
@@ -94,7 +119,7 @@ export function useDeckLayers(): Layer[] {
   const nodes = useMemo(() => {
     const major = new Set<string>();
     for (const r of data?.routes ?? []) major.add(r.properties.from).add(r.properties.to);
-    for (const s of data?.sightings ?? []) if (s.properties.place) major.add(s.properties.place);
+    for (const x of data?.sightings ?? []) if (x.properties.place) major.add(x.properties.place);
     return splitStations(data?.nodes ?? [], major);
   }, [data]);
 
@@ -102,19 +127,25 @@ export function useDeckLayers(): Layer[] {
     () => networkLabelSets(data?.nodes ?? [], data?.routes ?? [], data?.sightings ?? [], LABELS_BY_DETAIL[2]!),
     [data],
   );
-  const near = labelSetAt(labelSets, labelZoom);
+  const near = labelSetAt(labelSets, s.labelZoom);
 
-  // One GPU buffer set per sighting set, rebuilt only when the set changes.
-  const baseBuffers = useMemo(() => new Map(sets.map((s) => [s, buildSightingBuffers(s.columns)])), [sets]);
-  const passes = sets.map((s) => passOf(s, filters));
-  const buffers = useMemo(
-    () => sets.map((s, i) => ({ set: s, buffers: withPass(baseBuffers.get(s)!, passes[i]!) })),
-    [baseBuffers, ...passes],
+  // Text, source-kind, publisher and precision filters change which points pass; the time window does not.
+  const { query, sourceKinds, publishers, precisions } = s;
+  const sightings = useMemo(
+    () => sets.map((set) => ({ key: set.key, buffers: buffersWithPass(baseBuffers(set), passOf(set, { query, sourceKinds, publishers, precisions })) })),
+    [sets, query, sourceKinds, publishers, precisions],
   );
 
-  const bounds = filterBounds(filters);
-  const catIdx = filters.categories.length ? filters.categories.map((c) => CATEGORIES.indexOf(c)) : CATEGORIES.map((_, i) => i);
-  const confIdx = filters.confidences.length ? filters.confidences.map((c) => CONFIDENCES.indexOf(c)) : CONFIDENCES.map((_, i) => i);
+  const classes = useMemo(
+    () =>
+      filterClasses(
+        s.categories.length ? s.categories.map((c) => CATEGORIES.indexOf(c)) : CATEGORIES.map((_, i) => i),
+        s.confidences.length ? s.confidences.map((c) => CONFIDENCES.indexOf(c)) : CONFIDENCES.map((_, i) => i),
+      ),
+    [s.categories, s.confidences],
+  );
+  const fromDay = dateToDay(s.from);
+  const toDay = dateToDay(s.to);
 
   const markers = useMemo((): Marker[] => {
     const out: Marker[] = [];
@@ -133,37 +164,30 @@ export function useDeckLayers(): Layer[] {
     return out;
   }, [data, sets, featureId, hoverId]);
 
-  return useMemo(() => {
-    const out: Layer[] = [
-      corridorLayer(corridorPolygon, { visible: layers.corridors }),
-      areasLayer(data?.areas ?? [], { visible: layers.areas, highlightId: featureId }),
-      routesLayer('rail', routes.rail, { visible: layers.rail, highlightId: featureId }),
-      routesLayer('sea', routes.sea, { visible: layers.sea, highlightId: featureId }),
-      near
-        ? networkLabelsLayer('city-labels', near.cities, { visible: layers.labels, fontFamily: FONT_FAMILY })
-        : labelsLayer(LABELS_BY_DETAIL[labelLevel]!, { visible: layers.labels }),
-      nodesLayer(nodes.stations, { id: 'stations', visible: layers.nodes && showStations, highlightId: featureId, fontFamily: FONT_FAMILY }),
-      nodesLayer(nodes.major, { visible: layers.nodes, highlightId: featureId, fontFamily: FONT_FAMILY }),
-      networkLabelsLayer('node-labels', near?.nodes ?? [], { visible: layers.labels && layers.nodes && near !== null, fontFamily: FONT_FAMILY }),
-      precisionLayer(halos, zoom, { visible: layers.sightings || layers.imported }),
-    ];
-    for (const { set, buffers: b } of buffers) {
-      const visible = set.key === 'imported' ? layers.imported : layers.sightings;
-      out.push(
-        sightingsLayer(set.key === 'imported' ? 'imported' : `sightings-${set.key}`, b, {
-          fromDay: bounds.fromDay,
-          toDay: bounds.toDay,
-          categoryIdx: catIdx,
-          confidenceIdx: confIdx,
-        }, { visible }),
-      );
-    }
-    out.push(
-      countBadgeLayer(stackBadges, { visible: layers.sightings || layers.imported }),
-      evidenceLayer(evidence),
-      countBadgeLayer(evidenceBadges, { id: 'evidence-counts', fill: EVIDENCE_RING, offset: [-12, -12] }),
-      selectionLayer(markers),
-    );
-    return out;
-  }, [data, routes, nodes, showStations, labelLevel, near, layers, featureId, buffers, bounds.fromDay, bounds.toDay, catIdx.join(), confIdx.join(), markers, corridorPolygon, evidence, stackBadges, halos, zoom, evidenceBadges]);
+  // Three groups, each memoised on its own inputs: a slider step rebuilds the sightings layers only and
+  // hands deck.gl the very same objects for the rest (nothing to diff).
+  const base = useMemo(
+    () =>
+      data
+        ? baseLayers({
+            layers: s.layers,
+            highlightId: featureId,
+            corridor,
+            areas: data.areas,
+            rail: routes.rail,
+            sea: routes.sea,
+            labels: LABELS_BY_DETAIL[s.labelLevel]!,
+            network: near,
+            majorNodes: nodes.major,
+            stations: s.showStations ? nodes.stations : [],
+          })
+        : [],
+    [data, routes, nodes, s.showStations, s.labelLevel, near, s.layers, featureId, corridor],
+  );
+  const dots = useMemo(
+    () => (data ? sightingLayers({ layers: s.layers, sightings, window: { fromDay, toDay, classes }, halos, zoom: s.zoom, stacks }) : []),
+    [data, s.layers, sightings, fromDay, toDay, classes, halos, s.zoom, stacks],
+  );
+  const rings = useMemo(() => markerLayers({ evidence, evidenceCounts, markers }), [evidence, evidenceCounts, markers]);
+  return useMemo(() => [...base, ...dots, ...rings], [base, dots, rings]);
 }

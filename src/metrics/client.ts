@@ -6,7 +6,7 @@ import type { JoinProgress } from './join';
 import type { Request, Response } from './protocol';
 
 export interface WorkerLike {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (ev: { data: unknown }) => void): void;
 }
 
@@ -29,12 +29,15 @@ export class MetricsClient {
     });
   }
 
-  /** @example await client.call('window', { filters: { fromDay, toDay } }) */
-  call<T extends Request['type']>(type: T, body: Body<T>, onProgress?: (p: JoinProgress) => void): Promise<Answer<T>> {
+  /**
+   * Send a request; `transfer` lists buffers to move with it (e.g. `packColumns` output for `init`).
+   * @example await client.call('window', { filters: { fromDay, toDay } })
+   */
+  call<T extends Request['type']>(type: T, body: Body<T>, onProgress?: (p: JoinProgress) => void, transfer: Transferable[] = []): Promise<Answer<T>> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: Response) => void, reject, ...(onProgress ? { onProgress } : {}) });
-      this.worker.postMessage({ id, type, ...body });
+      this.worker.postMessage({ id, type, ...body }, transfer);
     });
   }
 }

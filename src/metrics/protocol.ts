@@ -12,8 +12,8 @@
  */
 import type { ScenarioModel } from '../domain/scenarios';
 import type { AreaFeature, NodeFeature, RouteFeature, SightingFeature, Source } from '../domain/schemas';
-import type { Columns } from './columns';
 import type { CoverageSpan } from './coverage';
+import type { ColumnsMessage } from './handover';
 import type { Filters } from './filters';
 import type { IndicatorResult } from './indicators';
 import type { JoinProgress } from './join';
@@ -52,10 +52,10 @@ export type Request =
   | {
       id: number; type: 'init'; geodata: WorkerGeodata; scenarios?: ScenarioModel; widthKm: number; catchmentKm?: number;
       /**
-       * Sightings already in columns (e.g. bundled, imported and synthetic sets concatenated by the app);
-       * when given they are used instead of `geodata.sightings`, which may then be empty.
+       * Sightings already in columns (bundled, imported and synthetic sets packed by `packColumns`, their
+       * buffers transferred); when given they are used instead of `geodata.sightings`, which may be empty.
        */
-      columns?: Columns;
+      columns?: ColumnsMessage;
       /** Days the sightings cover (coverage.ts); absent: every window counts as covered. */
       coverage?: CoverageSpan[];
       regionAreas?: RegionAreas;

@@ -3,6 +3,7 @@
  * Create with `new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })`.
  */
 import { MetricsEngine } from './engine';
+import { unpackColumns } from './handover';
 import type { Request, Response } from './protocol';
 
 let engine: MetricsEngine | undefined;
@@ -20,7 +21,7 @@ export function handle(req: Request, post: (r: Response) => void): void {
         const t = performance.now();
         engine = new MetricsEngine(req.geodata, req.scenarios, {
           ...(req.catchmentKm !== undefined ? { catchmentKm: req.catchmentKm } : {}),
-          ...(req.columns ? { columns: req.columns } : {}),
+          ...(req.columns ? { columns: unpackColumns(req.columns) } : {}),
           ...(req.coverage ? { coverage: req.coverage } : {}),
           ...(req.regionAreas ? { regionAreas: req.regionAreas } : {}),
         });

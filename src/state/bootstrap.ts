@@ -18,6 +18,13 @@ const URLS = import.meta.glob<string>(['../../geodata/*.geojson', '../../geodata
 });
 const urlOf = (file: string) => Object.entries(URLS).find(([path]) => path.endsWith(`/${file}`))?.[1];
 
+/** The build's URL of a bundled geodata file (e.g. `nodes.geojson`), relative to the page. */
+export function geodataUrl(file: string): string {
+  const url = urlOf(file);
+  if (!url) throw new Error(`${file} is not a bundled geodata file`);
+  return url;
+}
+
 async function fetchText(file: string): Promise<string | undefined> {
   const url = urlOf(file);
   if (!url) return undefined;

@@ -1,6 +1,7 @@
 /**
  * Runs the metrics worker for the app and keeps the store's `results` slice current. The main thread
- * does no metric work: it only concatenates the sighting sets' columns and posts messages.
+ * does no metric work: it packs the sighting sets' columns into one copy whose buffers move to the
+ * worker (transferred, not cloned; the sets keep theirs for drawing) and posts messages.
  *
  *   data / sighting sets change ─▶ init  (progress → results.progress) ─▶ ready ─┐
  *       with the sets' coverage (declared, or each set's date span) and region places
@@ -16,10 +17,10 @@ import scenariosUrl from '../../geodata/scenarios.json?url';
 import { BUNDLED_COVERAGE } from '../domain/coverage';
 import { ScenarioModel } from '../domain/scenarios';
 import { MetricsClient } from '../metrics/client';
-import { precisionMask, sourceKindMask, type Columns } from '../metrics/columns';
+import { precisionMask, sourceKindMask } from '../metrics/columns';
 import type { Filters as EngineFilters } from '../metrics/filters';
+import { packColumns } from '../metrics/handover';
 import type { JoinProgress } from '../metrics/join';
-import { concatColumns } from './concatColumns';
 import { coverageOfSets } from './coverageOfSets';
 import { passFlags, regionAreasOfSets } from './metricsInputs';
 import { filterBounds, type SightingSet } from './sightingSets';
@@ -31,7 +32,8 @@ export const WINDOW_DEBOUNCE_MS = 50;
 export const WIDTH_DEBOUNCE_MS = 120;
 
 let client: MetricsClient | null = null;
-let cols: Columns | null = null;
+/** The sets the worker was given, in order: its sighting `i` is `sets[k]`'s `i - starts[k]`. */
+let joined: { sets: readonly SightingSet[]; starts: number[]; total: number } | null = null;
 let needInit = true;
 /** The text/publisher flags the worker holds, by the inputs they came from (sets, query, publishers). */
 let sentPass: { sets: SightingSet[]; query: string; publishers: string[] } | null = null;
@@ -111,18 +113,22 @@ async function runJoin(): Promise<void> {
     if (needInit) {
       needInit = false;
       sentPass = null;
-      cols = concatColumns(s.sightingSets.map((x) => x.columns));
+      const sets = s.sightingSets;
+      const starts = [0];
+      for (const x of sets) starts.push(starts[starts.length - 1]! + x.columns.length);
+      joined = { sets, starts, total: starts[starts.length - 1]! };
+      const { message, transfer } = packColumns(sets.map((x) => x.columns));
       const geodata = { routes: s.data.routes, nodes: s.data.nodes, areas: s.data.areas, sightings: [], sources: [] };
-      const coverage = coverageOfSets(s.sightingSets, s.data.coverage ?? BUNDLED_COVERAGE);
+      const coverage = coverageOfSets(sets, s.data.coverage ?? BUNDLED_COVERAGE);
       actions.setResults({ coverage });
       answer = await c.call('init', {
-        geodata, widthKm, columns: cols, coverage, regionAreas: regionAreasOfSets(s.sightingSets, s.data.areas), ...(model ? { scenarios: model } : {}),
-      }, progressOf(gen));
+        geodata, widthKm, columns: message, coverage, regionAreas: regionAreasOfSets(sets, s.data.areas), ...(model ? { scenarios: model } : {}),
+      }, progressOf(gen), transfer);
     } else {
       answer = await c.call('width', { widthKm }, progressOf(gen));
     }
     if (gen !== joinGen) return;
-    actions.setResults({ status: 'ready', progress: 1, zones: answer.zones, widthKm, sightings: cols?.length ?? 0 });
+    actions.setResults({ status: 'ready', progress: 1, zones: answer.zones, widthKm, sightings: joined?.total ?? 0 });
     void runWindow();
     void runAlong();
   } catch (e) {
@@ -171,18 +177,21 @@ async function runAlong(): Promise<void> {
   const jg = joinGen;
   try {
     const r = await client.call('along', { zoneId: id });
-    const c = cols;
-    if (gen !== alongGen || jg !== joinGen || !c) return;
-    const members = Array.from(r.members);
-    actions.setResults({
-      along: {
-        zoneId: id,
-        ids: members.map((i) => c.ids[i]!),
-        alongKm: Array.from(r.alongKm),
-        day: members.map((i) => c.day[i]!),
-        category: members.map((i) => c.category[i]!),
-      },
-    });
+    const j = joined;
+    if (gen !== alongGen || jg !== joinGen || !j) return;
+    const n = r.members.length;
+    const along = { zoneId: id, ids: new Array<string>(n), alongKm: Array.from(r.alongKm), day: new Array<number>(n), category: new Array<number>(n) };
+    for (let m = 0; m < n; m++) {
+      const i = r.members[m]!;
+      let k = 0;
+      while (j.starts[k + 1]! <= i) k++;
+      const c = j.sets[k]!.columns;
+      const local = i - j.starts[k]!;
+      along.ids[m] = c.ids[local]!;
+      along.day[m] = c.day[local]!;
+      along.category[m] = c.category[local]!;
+    }
+    actions.setResults({ along });
   } catch (e) {
     if (gen === alongGen) actions.setResults({ along: null, error: e instanceof Error ? e.message : String(e) });
   }

@@ -6,7 +6,7 @@
  */
 import type { SightingFeature, Source } from '../domain/schemas';
 import { allocColumns, toColumns, type Columns } from '../metrics/columns';
-import { concatColumns } from './concatColumns';
+import { concatColumns } from '../metrics/handover';
 
 /** Everything `makeSet` derives from features, index-aligned with them. */
 export interface SetParts {
@@ -19,12 +19,35 @@ export interface SetParts {
   byDay: Uint32Array;
 }
 
-/** Indices ordered by day, then index. */
-export function orderByDay(c: Columns): Uint32Array {
-  const order = new Uint32Array(c.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
+/**
+ * Indices ordered by day, then index. Days are small integers (a few thousand distinct values at most),
+ * so a stable counting sort does it in two linear passes; a day span far wider than the data (dates
+ * scattered over centuries) falls back to a comparison sort.
+ * @example orderByDay({ length: 3, day: Int32Array.of(5, 3, 5) }) // Uint32Array [1, 0, 2]
+ */
+export function orderByDay(c: Pick<Columns, 'length' | 'day'>): Uint32Array {
+  const n = c.length;
   const day = c.day;
-  return order.sort((a, b) => day[a]! - day[b]! || a - b);
+  const order = new Uint32Array(n);
+  if (n === 0) return order;
+  let min = day[0]!;
+  let max = min;
+  for (let i = 1; i < n; i++) {
+    const d = day[i]!;
+    if (d < min) min = d;
+    else if (d > max) max = d;
+  }
+  const span = max - min + 1;
+  if (span > Math.max(1 << 16, 4 * n)) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order.sort((a, b) => day[a]! - day[b]! || a - b);
+  }
+  // start[d - min] = first slot of day d; filling in index order keeps ties by index.
+  const start = new Uint32Array(span + 1);
+  for (let i = 0; i < n; i++) start[day[i]! - min + 1]!++;
+  for (let k = 1; k <= span; k++) start[k]! += start[k - 1]!;
+  for (let i = 0; i < n; i++) order[start[day[i]! - min]!++] = i;
+  return order;
 }
 
 /**

@@ -49,9 +49,9 @@ export function makeSet(
   return { key, features, columns: parts.columns, haystack: parts.haystack, publishers: parts.publishers, byDay: parts.byDay };
 }
 
-/** A set known only by its columns (synthetic data). */
-export function makeColumnarSet(key: SetKey, columns: Columns): SightingSet {
-  return { key, features: null, columns, haystack: null, publishers: null, byDay: orderByDay(columns) };
+/** A set known only by its columns (synthetic data); `byDay` may come precomputed (from a worker). */
+export function makeColumnarSet(key: SetKey, columns: Columns, byDay: Uint32Array = orderByDay(columns)): SightingSet {
+  return { key, features: null, columns, haystack: null, publishers: null, byDay };
 }
 
 /**

@@ -1,11 +1,15 @@
 /**
  * The synthetic-data path for benchmarks: `?synthetic=1000000&seed=1` in the page URL (not the hash, so
  * permalinks never carry it) generates that many labelled synthetic points along the bundled routes and
- * loads them as their own set. The generator is loaded only on that URL; no synthetic data is bundled.
+ * loads them as their own set. The generator runs in a worker started only on that URL (the page it
+ * benchmarks stays responsive while it runs); no synthetic data is bundled.
  */
-import type { Geodata } from '../domain/types';
+import { sequentialIds } from '../metrics/idList';
+import { geodataUrl } from './bootstrap';
 import { actions } from './store';
 import { makeColumnarSet } from './sightingSets';
+import { syntheticIdList } from './syntheticData';
+import type { GeodataUrls, SyntheticAnswer } from './syntheticWorker';
 
 /** At most this many synthetic points (memory: ~100 bytes a point across columns and GPU buffers). */
 export const MAX_SYNTHETIC = 2_000_000;
@@ -19,13 +23,42 @@ export function syntheticRequest(search: string): { n: number; seed: number } | 
   return { n: Math.min(n, MAX_SYNTHETIC), seed: Number.isFinite(seed) ? seed : 1 };
 }
 
-export async function loadSynthetic(req: { n: number; seed: number }, data: Geodata): Promise<void> {
-  const t0 = performance.now();
-  const { generateSynthetic } = await import('../../scripts/lib/synthetic');
-  const cols = generateSynthetic({ n: req.n, seed: req.seed, routes: data.routes, nodes: data.nodes });
-  actions.putSightingSet(makeColumnarSet('synthetic', cols));
+/**
+ * Start generating `req.n` synthetic points along the bundled routes in a worker, right away: the worker
+ * reads the route and node files itself, so generation overlaps the page's own loading. Resolves with the
+ * worker's answer (an error answer when it fails).
+ */
+export function startSynthetic(req: { n: number; seed: number }): Promise<SyntheticAnswer> {
+  const urls: GeodataUrls = { rail: geodataUrl('rail-routes.geojson'), sea: geodataUrl('sea-routes.geojson'), nodes: geodataUrl('nodes.geojson') };
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./syntheticWorker.ts', import.meta.url), { type: 'module' });
+    const done = (a: SyntheticAnswer) => {
+      worker.terminate();
+      resolve(a);
+    };
+    worker.addEventListener('message', (e: MessageEvent<SyntheticAnswer>) => done(e.data));
+    worker.addEventListener('error', (e) => done({ error: e.message || 'the generator worker failed' }));
+    // Absolute URLs: the worker's own URL is the base of relative ones.
+    const abs = (u: string) => new URL(u, window.location.href).href;
+    worker.postMessage({ n: req.n, seed: req.seed, urls: { rail: abs(urls.rail), sea: abs(urls.sea), nodes: abs(urls.nodes) } });
+  });
+}
+
+/**
+ * Put the generated points in the store as the `synthetic` set (after the bundled data, which replaces
+ * the sets), with a notice that they are not reports.
+ * @example await loadSynthetic(req, startSynthetic(req))
+ */
+export async function loadSynthetic(req: { n: number; seed: number }, generated: Promise<SyntheticAnswer>, startedAt = performance.now()): Promise<void> {
+  const a = await generated;
+  if ('error' in a) {
+    actions.notify('error', `Synthetic benchmark data could not be generated: ${a.error}`);
+    return;
+  }
+  const columns = { ...a.columns, ids: sequentialIds(syntheticIdList(req.n)) };
+  actions.putSightingSet(makeColumnarSet('synthetic', columns, a.byDay));
   actions.notify(
     'warning',
-    `Synthetic benchmark data: ${req.n.toLocaleString('en-GB')} generated points (seed ${req.seed}) are loaded in ${Math.round(performance.now() - t0)} ms. They are not reports.`,
+    `Synthetic benchmark data: ${req.n.toLocaleString('en-GB')} generated points (seed ${req.seed}) are loaded in ${Math.round(performance.now() - startedAt)} ms. They are not reports.`,
   );
 }

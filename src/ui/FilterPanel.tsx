@@ -1,6 +1,8 @@
 /** Filters: categories, confidence, source kind, location precision, publisher, text search. Empty selection means "all". */
 import { CATEGORIES, SOURCE_KINDS, type Category, type Confidence, type LocationPrecision, type SourceKind } from '../domain/schemas';
 import { CATEGORY_STYLE, css } from '../layers/style';
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { actions, useStore } from '../state/store';
 
 const CONFIDENCE_LEVELS: Confidence[] = ['high', 'moderate', 'low'];
@@ -70,7 +72,10 @@ function CheckGroup<T extends string>(props: {
 function Publishers({ selected }: { selected: string[] }) {
   const data = useStore((s) => s.data);
   const imported = useStore((s) => s.importedSources);
-  const names = [...new Set([...(data?.sources.values() ?? []), ...imported.values()].map((s) => s.publisher))].sort((a, b) => a.localeCompare(b));
+  const names = useMemo(
+    () => [...new Set([...(data?.sources.values() ?? []), ...imported.values()].map((s) => s.publisher))].sort((a, b) => a.localeCompare(b)),
+    [data, imported],
+  );
   return (
     <details className="publishers">
       <summary>
@@ -98,7 +103,17 @@ function Publishers({ selected }: { selected: string[] }) {
 }
 
 export function FilterPanel() {
-  const f = useStore((s) => s.filters);
+  // Only the filters this panel shows: a time-window step or a width change does not re-render it.
+  const f = useStore(
+    useShallow((s) => ({
+      query: s.filters.query,
+      categories: s.filters.categories,
+      confidences: s.filters.confidences,
+      sourceKinds: s.filters.sourceKinds,
+      publishers: s.filters.publishers,
+      precisions: s.filters.precisions,
+    })),
+  );
   return (
     <section className="panel-section" aria-labelledby="filters-h">
       <h2 id="filters-h">Filters</h2>

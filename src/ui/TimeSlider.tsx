@@ -12,7 +12,10 @@ import { sliderDomain, stepWindow, typedDay } from '../state/timeDomain';
 import { LIMITS } from '../url';
 import { VisibleCount } from './VisibleCount';
 
-const fmt = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// A formatter made once: toLocaleDateString with options builds a new Intl formatter on every call,
+// which a slider step (two dates per render) would pay each time.
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const fmt = (iso: string) => DATE.format(new Date(`${iso}T00:00:00Z`));
 
 export function TimeSlider() {
   const { from, to } = useStore(useShallow((s) => ({ from: s.filters.from, to: s.filters.to })));

@@ -4,17 +4,17 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../state/store';
-import { selectVisible, visibleCount } from '../state/derived';
+import { visibleTotal } from '../state/derived';
 import { inViewCount } from '../state/viewportCount';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
 export function VisibleCount() {
   const { inView, matching } = useStore(
+    // Both counts without listing the visible sightings: a slider step at a million points stays cheap.
     useShallow((s) => {
-      const visible = selectVisible(s.sightingSets, s.filters, s.layers);
-      const matching = visibleCount(visible);
-      return { matching, inView: s.viewBounds ? inViewCount(visible, s.viewBounds) : matching };
+      const matching = visibleTotal(s.sightingSets, s.filters, s.layers);
+      return { matching, inView: s.viewBounds ? inViewCount(s.sightingSets, s.filters, s.layers, s.viewBounds) : matching };
     }),
   );
   return (

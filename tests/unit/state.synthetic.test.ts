@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { MAX_SYNTHETIC, syntheticRequest } from '../../src/state/synthetic';
+import { generateSynthetic } from '../../src/state/syntheticData';
+import { runSyntheticJob } from '../../src/state/syntheticWorker';
+import { describeIds } from '../../src/metrics/idList';
+import { nodes, routes } from '../e2e/support/geodata';
 
 describe('syntheticRequest', () => {
   test('no request without a positive count', () => {
@@ -30,5 +34,32 @@ describe('syntheticRequest', () => {
     expect(syntheticRequest('?synthetic=1e9&seed=3')).toEqual({ n: 2_000_000, seed: 3 });
     // Too many digits for a double: still a (very) large count, not "no request".
     expect(syntheticRequest(`?synthetic=${'9'.repeat(400)}`)).toEqual({ n: 2_000_000, seed: 1 });
+  });
+});
+
+describe('the synthetic generator worker job', () => {
+  const job = { n: 2_000, seed: 7, routes, nodes };
+  test('columns without ids, in the generator order, with their day order; every buffer listed for transfer', () => {
+    const { answer, transfer } = runSyntheticJob(job);
+    if ('error' in answer) throw new Error(answer.error);
+    const direct = generateSynthetic(job);
+    expect(answer.columns.length).toBe(2_000);
+    expect('ids' in answer.columns).toBe(false);
+    expect(Array.from(answer.columns.lon)).toEqual(Array.from(direct.lon));
+    expect(Array.from(answer.columns.day)).toEqual(Array.from(direct.day));
+    const order = Array.from(answer.byDay);
+    for (let k = 1; k < order.length; k++) {
+      const [a, b] = [order[k - 1]!, order[k]!];
+      expect(direct.day[a]! < direct.day[b]! || (direct.day[a] === direct.day[b] && a < b)).toBe(true);
+    }
+    expect(new Set(transfer).size).toBe(10);
+    expect(transfer).toContain(answer.byDay.buffer);
+  });
+  test('generated ids are made on read, not stored', () => {
+    const cols = generateSynthetic({ ...job, n: 1_000_000 });
+    expect(cols.ids.length).toBe(1_000_000);
+    expect(cols.ids[0]).toBe('syn-000001');
+    expect(cols.ids[999_999]).toBe('syn-1000000');
+    expect(describeIds(cols.ids)).toEqual({ prefix: 'syn-', pad: 6, count: 1_000_000 });
   });
 });

@@ -8,7 +8,7 @@ import { areaRegions, type RegionRule } from '../../../src/metrics/precision';
 import { zoneComponents, type Zone } from '../../../src/metrics/zones';
 import { bbox } from '@turf/turf';
 import { loadBenchGeodata } from '../../../scripts/lib/geodata';
-import { generateSynthetic, mulberry32 } from '../../../scripts/lib/synthetic';
+import { generateSynthetic, mulberry32 } from '../../../src/state/syntheticData';
 
 /**
  * Synthetic points plus adversarial ones: exactly on polygon vertices and edge midpoints. Precision

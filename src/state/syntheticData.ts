@@ -1,13 +1,15 @@
 /**
- * Deterministic synthetic sightings for the benchmark and the equivalence test. Pure: the same options
+ * Deterministic synthetic sightings for benchmarks and the equivalence test. Pure: the same options
  * give the same data. Points cluster along the routes (so corridors get members and many fall near
- * corridor edges), around nodes, plus a uniform background. The app loads it only on the explicit
- * benchmark URL `?synthetic=N` (src/state/synthetic.ts), as a separate chunk; no synthetic data ships.
+ * corridor edges), around nodes, plus a uniform background. The app runs it only on the explicit
+ * benchmark URL `?synthetic=N`, in a worker (syntheticWorker.ts); `npm run gen:synthetic` and the
+ * benchmarks import it too. No synthetic data ships.
  */
-import { CATEGORIES, SOURCE_KINDS, type NodeFeature, type RouteFeature, type SightingFeature, type Source } from '../../src/domain/schemas';
-import { dateToDay, dayToIso } from '../../src/domain/dates';
-import { allocColumns, CONFIDENCES, QUANTITY_UNITS, NO_UNIT, type Columns } from '../../src/metrics/columns';
-import { cumulativeKm } from '../../src/metrics/corridors';
+import { CATEGORIES, SOURCE_KINDS, type NodeFeature, type RouteFeature, type SightingFeature, type Source } from '../domain/schemas';
+import { dateToDay, dayToIso } from '../domain/dates';
+import { allocColumns, CONFIDENCES, QUANTITY_UNITS, NO_UNIT, type Columns } from '../metrics/columns';
+import { cumulativeKm } from '../metrics/corridors';
+import { sequentialIds, type SequentialIds } from '../metrics/idList';
 
 /** mulberry32: a small, fast, seeded 32-bit PRNG returning floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -45,11 +47,11 @@ export const SYNTHETIC_SOURCES: Source[] = SOURCE_KINDS.map((kind) => ({
   kind,
 }));
 
-/** Zero-padded synthetic id, 1-based: `syn-000001`. */
-export const syntheticId = (i: number) => `syn-${String(i + 1).padStart(6, '0')}`;
+/** Synthetic ids: `syn-000001`, 1-based, zero-padded to six digits. */
+export const syntheticIdList = (count: number): SequentialIds => ({ prefix: 'syn-', pad: 6, count });
 
 /**
- * Generate `n` synthetic sightings as columns (ids `syn-000001`…).
+ * Generate `n` synthetic sightings as columns (ids `syn-000001`…, made on read: no string per point).
  * @example generateSynthetic({ n: 10_000, seed: 1, routes }).lon.length // 10000
  */
 export function generateSynthetic(opts: SyntheticOptions): Columns & { location: Uint8Array } {
@@ -63,8 +65,7 @@ export function generateSynthetic(opts: SyntheticOptions): Columns & { location:
     const u = 1 - rnd();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd());
   };
-  const ids = Array.from({ length: n }, (_, i) => syntheticId(i));
-  const cols = allocColumns(n, ids);
+  const cols = { ...allocColumns(n, []), ids: sequentialIds(syntheticIdList(n)) };
   const location = new Uint8Array(n);
   // Routes weighted by length; positions uniform along each route's length.
   const lines = routes.map((r) => r.geometry.coordinates);

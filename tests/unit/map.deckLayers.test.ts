@@ -1,0 +1,107 @@
+import { describe, expect, test } from 'vitest';
+import type { Layer } from '@deck.gl/core';
+import type { AreaFeature, NodeFeature, RouteFeature } from '../../src/domain/schemas';
+import { deckLayers, type LayerInputs } from '../../src/map/deckLayers';
+import { PATH_STYLE } from '../../src/layers/pathStyle';
+import { TEXT_FONT } from '../../src/layers/style';
+import { buildSightingBuffers } from '../../src/layers/sightingBuffers';
+import type { CorridorPolygon } from '../../src/layers/corridors';
+import { DEFAULT_LAYERS } from '../../src/state/types';
+import type { NetworkLabel } from '../../src/layers/networkLabels';
+import { features, nodes as allNodes } from '../e2e/support/geodata';
+
+const areas = features<AreaFeature>('areas.geojson');
+const rail = features<RouteFeature>('rail-routes.geojson');
+const sea = features<RouteFeature>('sea-routes.geojson');
+const one = (lon: number) => buildSightingBuffers({ length: 1, lon: [lon], lat: [50], day: [19_700], category: [0], confidence: [0] });
+const polygon: CorridorPolygon = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } };
+
+const inputs = (patch: Partial<LayerInputs> = {}): LayerInputs => ({
+  layers: DEFAULT_LAYERS,
+  highlightId: null,
+  corridor: null,
+  areas,
+  rail,
+  sea,
+  labels: [{ name: 'Kursk', position: [36.2, 51.7], rank: 2, capital: false }],
+  network: null,
+  majorNodes: allNodes.slice(0, 5) as NodeFeature[],
+  stations: [],
+  sightings: [{ key: 'bundled', buffers: one(40) }],
+  window: { fromDay: 0, toDay: 99_999, classes: [0] },
+  halos: [],
+  zoom: 5,
+  stacks: [],
+  evidence: [],
+  evidenceCounts: [],
+  markers: [],
+  ...patch,
+});
+const ids = (ls: Layer[]) => ls.map((l) => l.id);
+const label = (text: string, source: NetworkLabel['source']): NetworkLabel => ({ text, position: [130.3, 42.2], side: 'right', sizePx: 12, gapPx: 6, source });
+const near = { nodes: [label('Rajin (Najin) port', 'node')], cities: [label('Vladivostok', 'city')] };
+
+describe('deckLayers', () => {
+  test('the default view: one layer per switched-on layer with data, nothing empty', () => {
+    expect(ids(deckLayers(inputs()))).toEqual(['areas', 'rail', 'sea', 'labels', 'nodes', 'sightings-bundled']);
+  });
+  test('a switched-off layer is not there at all (not merely invisible)', () => {
+    const off = { ...DEFAULT_LAYERS, areas: false, sea: false, labels: false, sightings: false };
+    expect(ids(deckLayers(inputs({ layers: off })))).toEqual(['rail', 'nodes']);
+  });
+  test('layers with nothing to draw are left out: no corridor, stations, imports, evidence or selection yet', () => {
+    const empty = inputs({ areas: [], rail: [], sea: [], labels: [], majorNodes: [], sightings: [{ key: 'imported', buffers: one(40) }, { key: 'synthetic', buffers: buildSightingBuffers({ length: 0, lon: [], lat: [], day: [], category: [], confidence: [] }) }] });
+    expect(ids(deckLayers(empty))).toEqual(['imported']);
+    expect(ids(deckLayers({ ...empty, layers: { ...DEFAULT_LAYERS, imported: false } }))).toEqual([]);
+  });
+  test('corridor, stations, evidence and selection appear when they have data, in draw order', () => {
+    const ls = deckLayers(
+      inputs({
+        corridor: polygon,
+        stations: allNodes.slice(5, 7) as NodeFeature[],
+        evidence: [{ id: 's-001', position: [40, 50] }],
+        markers: [{ position: [40, 50], kind: 'selected' }],
+      }),
+    );
+    expect(ids(ls)).toEqual(['corridor', 'areas', 'rail', 'sea', 'labels', 'stations', 'nodes', 'sightings-bundled', 'evidence', 'selection']);
+  });
+  test('precision halos sit under the dots, stack counts over them, evidence counts between the rings; all follow the sightings toggles', () => {
+    const halo = { position: [40, 50] as [number, number], radiusKm: 100, precision: 'region' as const };
+    const badge = { position: [40, 50] as [number, number], count: 3, id: 's-001' };
+    const full = inputs({
+      halos: [halo],
+      stacks: [badge],
+      evidence: [{ id: 's-001', position: [40, 50] }],
+      evidenceCounts: [badge],
+      markers: [{ position: [40, 50], kind: 'selected' }],
+    });
+    expect(ids(deckLayers(full))).toEqual(['areas', 'rail', 'sea', 'labels', 'nodes', 'precision', 'sightings-bundled', 'stacks', 'evidence', 'evidence-counts', 'selection']);
+    const off = { ...DEFAULT_LAYERS, sightings: false, imported: false };
+    expect(ids(deckLayers({ ...full, layers: off }))).toEqual(['areas', 'rail', 'sea', 'labels', 'nodes', 'evidence', 'evidence-counts', 'selection']);
+  });
+  test('from zoom 6 the placed city names replace the far labels and the node names sit above the nodes', () => {
+    expect(ids(deckLayers(inputs({ network: near })))).toEqual(['areas', 'rail', 'sea', 'city-labels', 'nodes', 'node-labels', 'sightings-bundled']);
+    // Node names follow both toggles; with no node placed there is no layer.
+    expect(ids(deckLayers(inputs({ network: near, layers: { ...DEFAULT_LAYERS, nodes: false } })))).not.toContain('node-labels');
+    expect(ids(deckLayers(inputs({ network: near, layers: { ...DEFAULT_LAYERS, labels: false } })))).toEqual(['areas', 'rail', 'sea', 'nodes', 'sightings-bundled']);
+    expect(ids(deckLayers(inputs({ network: { nodes: [], cities: [] } })))).toEqual(['areas', 'rail', 'sea', 'nodes', 'sightings-bundled']);
+  });
+  test('the corridor keeps the same data array for the same polygon (no re-tessellation on a slider step)', () => {
+    const a = deckLayers(inputs({ corridor: polygon }))[0]!;
+    const b = deckLayers(inputs({ corridor: polygon, window: { fromDay: 5, toDay: 6, classes: [1] } }))[0]!;
+    expect(a.props.data).toBe(b.props.data);
+  });
+  test('every path carries the one path-style extension (one shader program); text layers share one font setting', () => {
+    const ls = deckLayers(inputs({ corridor: polygon, stations: allNodes.slice(5, 7) as NodeFeature[] }));
+    for (const id of ['corridor', 'areas', 'rail', 'sea']) expect(ls.find((l) => l.id === id)!.props.extensions).toBe(PATH_STYLE);
+    const near_ = deckLayers(inputs({ network: near }));
+    const props = (id: string) => [...ls, ...near_].find((l) => l.id === id)!.props as unknown as Record<string, unknown>;
+    for (const id of ['labels', 'stations', 'nodes', 'city-labels']) {
+      const p = props(id);
+      expect([p.fontFamily, p.fontWeight, p.fontSettings]).toEqual([TEXT_FONT.fontFamily, TEXT_FONT.fontWeight, TEXT_FONT.fontSettings]);
+    }
+    // The heavier node names differ only in weight (their own atlas, from zoom 6).
+    const p = props('node-labels');
+    expect([p.fontFamily, p.fontWeight, p.fontSettings]).toEqual([TEXT_FONT.fontFamily, 600, TEXT_FONT.fontSettings]);
+  });
+});
