@@ -84,18 +84,18 @@ export function confidenceMask(levels: readonly Confidence[]): number {
 }
 /** Bitmask of location precisions. @example precisionMask(['region']) // 4 */
 export function precisionMask(levels: readonly string[]): number {
-  let m = 0;
-  for (const p of levels) {
-    const i = precisionIndex.get(p);
-    if (i !== undefined) m |= 1 << i;
-  }
-  return m;
+  return knownMask(precisionIndex, levels);
 }
 /** Bitmask of source kinds. */
 export function sourceKindMask(kinds: readonly string[]): number {
+  return knownMask(sourceKindIndex, kinds);
+}
+
+/** Bits of the values `index` knows (unknown values set none). */
+function knownMask(index: ReadonlyMap<string, number>, values: readonly string[]): number {
   let m = 0;
-  for (const k of kinds) {
-    const i = sourceKindIndex.get(k);
+  for (const v of values) {
+    const i = index.get(v);
     if (i !== undefined) m |= 1 << i;
   }
   return m;
