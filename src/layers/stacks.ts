@@ -32,7 +32,7 @@ export function countBadgeLayer(badges: readonly CountBadge[], opts: { id?: stri
     getText: (b) => String(b.count),
     getSize: 11,
     getColor: STACK_BADGE.text,
-    getPixelOffset: opts.offset ?? [11, -11],
+    getPixelOffset: opts.offset ?? [11, -14], // above a node name placed to the right of its node
     fontFamily: TEXT_FONT.fontFamily,
     fontWeight: 700,
     characterSet: '0123456789',
