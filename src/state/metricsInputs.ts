@@ -3,6 +3,7 @@
  * flags per sighting, and which region reports name an area. Pure: sets and filters in, arrays out.
  */
 import type { AreaFeature } from '../domain/schemas';
+import { REGION } from '../metrics/columns';
 import type { RegionAreas } from '../metrics/protocol';
 import { regionAreasOf } from '../metrics/region-areas';
 import { passOf } from './derived';
@@ -36,10 +37,13 @@ export function regionAreasOfSets(sets: readonly SightingSet[], areas: readonly 
   const index: number[] = [], ids: string[] = [];
   let offset = 0;
   for (const set of sets) {
-    if (set.features) {
+    // The precision column first: a set with no region report (most imports) is not walked feature by feature.
+    if (set.features && set.columns.precision.includes(REGION)) {
       const r = regionAreasOf(set.features, areaIds, offset);
-      index.push(...r.index);
-      ids.push(...r.areaIds);
+      for (let k = 0; k < r.index.length; k++) {
+        index.push(r.index[k]!);
+        ids.push(r.areaIds[k]!);
+      }
     }
     offset += set.columns.length;
   }

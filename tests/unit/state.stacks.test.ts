@@ -99,10 +99,12 @@ describe('inputs for the metrics worker', () => {
   });
   test('region reports naming an area, as indices into the concatenated sets', () => {
     const imported = makeSet('imported', [report('i1', '2024-01-01', 'x', { location: 'region', place: 'area-kursk-combat' }), report('i2', '2024-01-01', 'y', { location: 'region', place: 'rajin-port' })], SOURCES);
-    const r = regionAreasOfSets([bundled, imported], data.areas);
+    // A set without region reports between them is skipped but still shifts the indices after it.
+    const exact = makeSet('synthetic', [report('e1', '2024-01-01', 'z', { location: 'exact', place: 'area-kursk-combat' })], SOURCES);
+    const r = regionAreasOfSets([bundled, exact, imported], data.areas);
     const kursk = data.sightings.filter((s) => s.properties.location === 'region' && s.properties.place?.startsWith('area-')).length;
     expect(r.index.length).toBe(kursk + 1);
-    expect(r.index[r.index.length - 1]).toBe(data.sightings.length);
+    expect(r.index[r.index.length - 1]).toBe(data.sightings.length + 1);
     expect(r.areaIds[r.areaIds.length - 1]).toBe('area-kursk-combat');
   });
 });
