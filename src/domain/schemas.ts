@@ -109,9 +109,18 @@ export const AreaProps = z.object({
   period: Period,
 });
 
+/**
+ * What a quantity counts. The order is the column code (`qtyUnit` in src/metrics/columns.ts): append, never
+ * reorder. `port-calls` counts visits, not ships (one ship calling three times is three).
+ */
+export const QUANTITY_UNITS = [
+  'railcars', 'containers', 'ships', 'personnel', 'tonnes', 'shells', 'missiles', 'flights', 'trains',
+  'vehicles', 'systems', 'port-calls',
+] as const;
+
 export const Quantity = z.object({
   value: z.number().nonnegative(),
-  unit: z.enum(['railcars', 'containers', 'ships', 'personnel', 'tonnes', 'shells', 'missiles', 'flights', 'trains', 'vehicles', 'systems']),
+  unit: z.enum(QUANTITY_UNITS),
   approx: z.boolean().optional(),
 });
 

@@ -3,7 +3,7 @@
  * list of everything wrong with it. Every format goes through these rules, so a report is the same
  * whichever tool wrote it. Lookups keyed by file text are Maps or arrays, never plain objects.
  */
-import { CATEGORIES, LocationPrecision, SOURCE_KINDS, type Category, type Confidence, type Quantity, type SightingFeature, type SourceKind } from '../domain/schemas';
+import { CATEGORIES, LocationPrecision, QUANTITY_UNITS, SOURCE_KINDS, type Category, type Confidence, type Quantity, type SightingFeature, type SourceKind } from '../domain/schemas';
 import { readCoordinate } from './coordinates';
 import { readDateText, type DateForm } from './dates';
 import { plausibleDate } from './plausible';
@@ -50,7 +50,7 @@ const LOCATIONS = LocationPrecision.options;
 const CATEGORY_WORDS = new Map<string, Category>([...CATEGORIES.map((c) => [c, c] as [string, Category]), ['labor', 'labour']]);
 const CONFIDENCE_WORDS = new Map<string, Confidence>([['high', 'high'], ['moderate', 'moderate'], ['medium', 'moderate'], ['low', 'low']]);
 const KINDS = new Set<string>(SOURCE_KINDS);
-const UNITS = new Set<string>(['railcars', 'containers', 'ships', 'personnel', 'tonnes', 'shells', 'missiles', 'flights', 'trains', 'vehicles', 'systems']);
+const UNITS = new Set<string>(QUANTITY_UNITS);
 
 /** Text for a word lookup: short, lower-case, spaces and underscores as hyphens. */
 const word = (raw: string) => raw.slice(0, 40).toLowerCase().replace(/[\s_]+/g, '-');

@@ -2,7 +2,7 @@
  * Columnar store of sightings: one typed array per field, so the join and the windowed metrics touch
  * contiguous memory instead of feature objects. Built once per dataset.
  */
-import { CATEGORIES, SOURCE_KINDS, type Category, type Confidence, type LocationPrecision, type SightingFeature, type Source } from '../domain/schemas';
+import { CATEGORIES, QUANTITY_UNITS, SOURCE_KINDS, type Category, type Confidence, type LocationPrecision, type SightingFeature, type Source } from '../domain/schemas';
 import { dateToDay } from '../domain/dates';
 
 /** Confidence levels in index order (0 high, 1 moderate, 2 low). */
@@ -13,11 +13,8 @@ export const CONFIDENCE_WEIGHTS: readonly number[] = [1, 0.6, 0.3];
 export const PRECISIONS: readonly LocationPrecision[] = ['exact', 'settlement', 'region'];
 /** Index of `region` in `PRECISIONS`. */
 export const REGION = 2;
-/** Quantity units in index order; `NO_UNIT` marks a sighting without a quantity. */
-export const QUANTITY_UNITS = [
-  'railcars', 'containers', 'ships', 'personnel', 'tonnes', 'shells', 'missiles', 'flights', 'trains',
-  'vehicles', 'systems',
-] as const;
+/** Quantity units in index order (defined with the schema); `NO_UNIT` marks a sighting without a quantity. */
+export { QUANTITY_UNITS };
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
 export const NO_UNIT = 255;
 

@@ -80,7 +80,7 @@ export function DetailsPanel() {
             <Row k="Category" v={CATEGORY_STYLE[p.category].label} />
             <Row k="Confidence" v={p.confidence} />
             <Row k="Location" v={`${p.location}${p.location === 'region' ? ' (only the region is known)' : ''}`} />
-            <Row k="Quantity" v={p.quantity ? `${p.quantity.approx ? '~' : ''}${p.quantity.value.toLocaleString('en-GB')} ${p.quantity.unit}` : undefined} />
+            <Row k="Quantity" v={p.quantity ? `${p.quantity.approx ? '~' : ''}${p.quantity.value.toLocaleString('en-GB')} ${p.quantity.unit.replace('-', ' ')}` : undefined} />
             {p.synthetic && <Row k="Data" v="Synthetic benchmark point — not a report" />}
             {p.imported && <Row k="Data" v="Imported by you" />}
           </>

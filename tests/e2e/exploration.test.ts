@@ -119,4 +119,21 @@ describe('exploring the map', () => {
     await phone.page.screenshot({ path: `${SHOTS}/explore-390x844-drawer.png` });
     await phone.page.context().close();
   });
+
+  test('at 800×500 the map keeps most of the width; layers and filters open as a drawer', async () => {
+    const { page } = await openApp(browser, { width: 800, height: 500 });
+    const map = await page.locator('.center .map').boundingBox();
+    assert.ok(map && map.width >= 0.4 * 800, `map is ${map?.width} px wide at 800 px`);
+    const side = await page.locator('#sidebar').boundingBox();
+    assert.ok(side && side.x + side.width <= 0, `closed drawer still covers the map: ${JSON.stringify(side)}`);
+    await page.getByRole('button', { name: 'Layers and filters' }).click();
+    const filters = page.getByRole('heading', { name: 'Filters' });
+    await filters.waitFor({ state: 'visible' });
+    await page.waitForFunction(() => document.getElementById('sidebar')!.getBoundingClientRect().x >= 0);
+    await page.screenshot({ path: `${SHOTS}/explore-800x500-drawer.png` });
+    await page.getByRole('button', { name: 'Layers and filters' }).click();
+    await page.waitForFunction(() => document.getElementById('sidebar')!.getBoundingClientRect().right <= 0);
+    await page.screenshot({ path: `${SHOTS}/explore-800x500.png` });
+    await page.context().close();
+  });
 });
