@@ -18,6 +18,8 @@ import { CorridorPanel } from './CorridorPanel';
 import { ScenarioPanel } from './ScenarioPanel';
 import { DataMenu } from './DataMenu';
 import { ShareButton } from './ShareButton';
+import { MapKeyboard } from './MapKeyboard';
+import { StackList } from './StackList';
 import { PlaceSearch } from './PlaceSearch';
 
 function useEscapeClearsSelection() {
@@ -67,7 +69,10 @@ export function App() {
         </aside>
         <main className="center">
           <Notices />
-          <MapView />
+          <div className="map-wrap">
+            <MapView />
+            <MapKeyboard />
+          </div>
           <ErrorBoundary label="The time bar">
             <TimeSlider />
           </ErrorBoundary>
@@ -77,7 +82,7 @@ export function App() {
             </ErrorBoundary>
           )}
         </main>
-        <RightPanel details={<DetailsPanel />} corridors={<CorridorPanel />} scenarios={<ScenarioPanel />} />
+        <RightPanel details={<><StackList /><DetailsPanel /></>} corridors={<CorridorPanel />} scenarios={<ScenarioPanel />} />
       </div>
     </div>
   );
