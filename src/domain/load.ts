@@ -5,7 +5,8 @@
  */
 import { checkArea, checkNode, checkRoute, checkSighting, emitterFor } from './load-checks';
 import { FILES, parseCollection, parseSources } from './load-parse';
-import { AreaFeature, NodeFeature, RouteFeature, SightingFeature, type Source } from './schemas';
+import { AreaFeature, Coverage, NodeFeature, RouteFeature, SightingFeature, type DataCoverage, type Source } from './schemas';
+import { dateEndDay, dateToDay } from './dates';
 import type { Geodata, GeodataError, LoadResult } from './types';
 
 /** The raw (already JSON-parsed) contents of each geodata file. */
@@ -111,10 +112,38 @@ function loadUnsafe(files: GeodataFiles): LoadResult {
   const areas = keep(FILES.areas, areas0, (a, e) => checkArea(a, known, e.emit, e.warn));
   const sightings = keep(FILES.sightings, sightings0, (s, e) => checkSighting(s, places, known, e.emit));
 
+  const coverage = parseCoverage(files.sightings, sightings, errors, warnings);
   const routes = [...rail, ...sea];
   const byId = new Map<string, AnyFeature>();
   for (const f of [...nodes, ...routes, ...areas, ...sightings]) byId.set(f.properties.id, f);
-  const data: Geodata = { nodes, routes, areas, sightings, sources, byId };
+  const data: Geodata = { nodes, routes, areas, sightings, sources, byId, ...(coverage ? { coverage } : {}) };
 
   return errors.length === 0 ? { ok: true, data, warnings } : { ok: false, errors, data, warnings };
+}
+
+/**
+ * The sightings file's declared `coverage` (a foreign member of the FeatureCollection): an error when it
+ * is malformed (then undeclared), a warning for each report dated outside it or in one of its gaps.
+ */
+function parseCoverage(raw: unknown, sightings: readonly SightingFeature[], errors: GeodataError[], warnings: GeodataError[]): DataCoverage | undefined {
+  const declared = (raw as { coverage?: unknown } | null)?.coverage;
+  if (declared === undefined) return undefined;
+  const parsed = Coverage.safeParse(declared);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      errors.push({ file: FILES.sightings, feature: '(file)', field: ['coverage', ...i.path.map(String)].join('.'), message: i.message });
+    }
+    return undefined;
+  }
+  const c = parsed.data;
+  const from = dateToDay(c.from);
+  const to = c.to === undefined ? Infinity : dateEndDay(c.to);
+  const gaps = (c.gaps ?? []).map((g) => [dateToDay(g.from), dateEndDay(g.to)] as const);
+  for (const s of sightings) {
+    const d = dateToDay(s.properties.date);
+    if (d < from || d > to || gaps.some(([a, b]) => d >= a && d <= b)) {
+      warnings.push({ file: FILES.sightings, feature: s.properties.id, field: 'properties.date', message: `dated outside the declared coverage (${c.from} – ${c.to ?? 'open'})` });
+    }
+  }
+  return c;
 }

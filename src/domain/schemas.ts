@@ -148,6 +148,18 @@ export const SightingProps = z.object({
   own: z.literal(true).optional(),
 });
 
+/**
+ * The span a data set covers (a foreign member `coverage` of its FeatureCollection): reports were
+ * collected from `from` to `to`, except in `gaps`. A day outside it is unknown, not a day with nothing.
+ */
+export const Coverage = z.object({
+  from: IsoDate,
+  to: IsoDate.optional(),
+  gaps: z.array(z.object({ from: IsoDate, to: IsoDate })).optional(),
+  /** Where the span comes from (e.g. the collection's stated start). */
+  note: z.string().optional(),
+});
+
 export const Source = z.object({
   id: Id,
   publisher: z.string().min(1),
@@ -180,8 +192,9 @@ export const SightingFeature = feature(PointGeom, SightingProps);
 export type IsoDate = z.infer<typeof IsoDate>;
 export type Accuracy = z.infer<typeof Accuracy>;
 export type Confidence = z.infer<typeof Confidence>;
-export type Category = z.infer<typeof Category>;
 export type LocationPrecision = z.infer<typeof LocationPrecision>;
+export type DataCoverage = z.infer<typeof Coverage>;
+export type Category = z.infer<typeof Category>;
 export type SourceKind = z.infer<typeof SourceKind>;
 export type NodeKind = z.infer<typeof NodeKind>;
 export type NodeProps = z.infer<typeof NodeProps>;

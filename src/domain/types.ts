@@ -3,6 +3,7 @@
  */
 import type {
   AreaFeature,
+  DataCoverage,
   NodeFeature,
   RouteFeature,
   SightingFeature,
@@ -16,6 +17,8 @@ export interface Geodata {
   areas: readonly AreaFeature[];
   sightings: readonly SightingFeature[];
   sources: ReadonlyMap<string, Source>;
+  /** The span the bundled reports cover (`coverage` of sightings.geojson); absent when not declared. */
+  coverage?: DataCoverage;
   /** Every feature by id, across files. */
   byId: ReadonlyMap<string, NodeFeature | RouteFeature | AreaFeature | SightingFeature>;
 }

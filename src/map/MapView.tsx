@@ -18,7 +18,8 @@ import { basemapStyle, buildBasemap } from './basemap';
 import { useDeckLayers } from './useDeckLayers';
 import { exposeTestHandle, recordDeckFrame } from './testHandle';
 import { drawnPoints, noteDrawn } from './drawn';
-import { pickedId, tooltipText } from './picking';
+import { pickedId, stackTooltip, tooltipText } from './picking';
+import { clickMapFeature, currentPositions } from '../state/stackActions';
 import { mapClicked, useReportForm } from '../state/own/form';
 // The basemap ships as a static JSON asset of the build (fetched from the app's own origin).
 import countriesUrl from 'world-atlas/countries-50m.json?url';
@@ -73,17 +74,17 @@ export function MapView() {
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
+      // While the report form is placing a report, the click is its position, not a selection; a report
+      // on a stacked position opens the list of every report there.
       onClick: (info) => {
-        // While the report form is placing a report, the click is its position, not a selection.
         if (info.coordinate && mapClicked(info.coordinate[0]!, info.coordinate[1]!)) return;
-        const id = pickedId(info, useStore.getState().sightingSets);
-        actions.select({ featureId: id });
+        clickMapFeature(pickedId(info, useStore.getState().sightingSets));
       },
       onHover: (info) => actions.hover(pickedId(info, useStore.getState().sightingSets)),
       getTooltip: (info) => {
         const s = useStore.getState();
         const id = pickedId(info, s.sightingSets);
-        const text = id ? tooltipText(id, s.data, s.sightingSets) : null;
+        const text = id ? (stackTooltip(id, currentPositions(), s.data) ?? tooltipText(id, s.data, s.sightingSets)) : null;
         return text ? { text, className: 'map-tooltip' } : null;
       },
       getCursor: ({ isHovering }) => (useReportForm.getState().placing ? 'crosshair' : isHovering ? 'pointer' : 'grab'),

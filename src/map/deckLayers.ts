@@ -7,8 +7,10 @@ import type { Layer } from '@deck.gl/core';
 import type { AreaFeature, NodeFeature, RouteFeature } from '../domain/schemas';
 import type { LayerId } from '../state/types';
 import { areasLayer } from '../layers/areas';
-import { corridorLayer, evidenceLayer, type CorridorPolygon, type EvidencePoint } from '../layers/corridors';
+import { corridorLayer, evidenceLayer, EVIDENCE_RING, type CorridorPolygon, type EvidencePoint } from '../layers/corridors';
 import { labelsLayer, type PlaceLabel } from '../layers/labels';
+import { precisionLayer, type PrecisionHalo } from '../layers/precision';
+import { countBadgeLayer, type CountBadge } from '../layers/stacks';
 import { networkLabelsLayer, type LabelSet } from '../layers/networkLabels';
 import { nodesLayer } from '../layers/nodes';
 import { routesLayer } from '../layers/routes';
@@ -33,14 +35,24 @@ export interface LayerInputs {
   /** One entry per sighting set, in draw order; `imported` sets follow the `imported` toggle. */
   sightings: readonly { key: string; buffers: SightingBuffers }[];
   window: SightingFilterUniforms;
+  /** Halos around the visible reports that place themselves only roughly, drawn under the dots. */
+  halos: readonly PrecisionHalo[];
+  /** Map zoom (sizes the halos). */
+  zoom: number;
+  /** Count badges where several visible reports share a position. */
+  stacks: readonly CountBadge[];
   evidence: readonly EvidencePoint[];
+  /** Count badges on evidence rings holding several reports. */
+  evidenceCounts: readonly CountBadge[];
   markers: Marker[];
 }
 
-/** What the sightings layers need. */
-export type SightingInputs = Pick<LayerInputs, 'layers' | 'sightings' | 'window'>;
+/** What the sightings layers need (with their halos and stack counts). */
+export type SightingInputs = Pick<LayerInputs, 'layers' | 'sightings' | 'window' | 'halos' | 'zoom' | 'stacks'>;
 /** What the layers under the sightings need (none of it changes on a slider step). */
-export type BaseInputs = Omit<LayerInputs, 'sightings' | 'window' | 'evidence' | 'markers'>;
+export type BaseInputs = Omit<LayerInputs, keyof SightingInputs | 'evidence' | 'evidenceCounts' | 'markers'> & Pick<LayerInputs, 'layers'>;
+/** What the layers above everything need. */
+export type MarkerInputs = Pick<LayerInputs, 'evidence' | 'evidenceCounts' | 'markers'>;
 
 /** Corridor, areas, routes, city labels, nodes and their names, bottom to top. */
 export function baseLayers(x: BaseInputs): Layer[] {
@@ -62,19 +74,28 @@ export function baseLayers(x: BaseInputs): Layer[] {
   return out.filter((l): l is Layer => l !== null);
 }
 
-/** One layer per sighting set with points, filtered by the window on the GPU. */
+/**
+ * The precision halos, one layer per sighting set with points (filtered by the window on the GPU), and
+ * the stack counts above them. Halos and counts are of the visible reports, so they follow either toggle.
+ */
 export function sightingLayers(x: SightingInputs): Layer[] {
-  const out: Layer[] = [];
+  const anyOn = x.layers.sightings || x.layers.imported;
+  const out: Layer[] = anyOn && x.halos.length ? [precisionLayer(x.halos, x.zoom)] : [];
   for (const { key, buffers } of x.sightings) {
     const imported = key === 'imported';
     if ((imported ? x.layers.imported : x.layers.sightings) && buffers.length) out.push(sightingsLayer(imported ? 'imported' : `sightings-${key}`, buffers, x.window));
   }
+  if (anyOn && x.stacks.length) out.push(countBadgeLayer(x.stacks));
   return out;
 }
 
-/** Evidence rings and the selection ring, above everything. */
-export function markerLayers(evidence: readonly EvidencePoint[], markers: Marker[]): Layer[] {
-  return [...(evidence.length ? [evidenceLayer(evidence)] : []), ...(markers.length ? [selectionLayer(markers)] : [])];
+/** Evidence rings (with counts where a ring holds several reports) and the selection ring, above everything. */
+export function markerLayers(x: MarkerInputs): Layer[] {
+  const out: Layer[] = [];
+  if (x.evidence.length) out.push(evidenceLayer(x.evidence));
+  if (x.evidenceCounts.length) out.push(countBadgeLayer(x.evidenceCounts, { id: 'evidence-counts', fill: EVIDENCE_RING, offset: [-12, -12] }));
+  if (x.markers.length) out.push(selectionLayer(x.markers));
+  return out;
 }
 
 /**
@@ -83,5 +104,5 @@ export function markerLayers(evidence: readonly EvidencePoint[], markers: Marker
  * @example deckLayers(inputs).map((l) => l.id) // ['areas', 'rail', 'sea', 'labels', 'nodes', 'sightings-bundled']
  */
 export function deckLayers(x: LayerInputs): Layer[] {
-  return [...baseLayers(x), ...sightingLayers(x), ...markerLayers(x.evidence, x.markers)];
+  return [...baseLayers(x), ...sightingLayers(x), ...markerLayers(x)];
 }

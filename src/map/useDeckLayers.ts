@@ -12,7 +12,10 @@ import { CONFIDENCES } from '../metrics/columns';
 import { useStore } from '../state/store';
 import { dateToDay } from '../domain/dates';
 import { findSighting, type SightingSet } from '../state/sightingSets';
-import { passOf } from '../state/derived';
+import { passOf, selectVisible } from '../state/derived';
+import { halosOf } from '../state/halos';
+import { selectPositions, stacksOf } from '../state/stacks';
+import type { CountBadge } from '../layers/stacks';
 import type { PlaceLabel } from '../layers/labels';
 import { splitStations, STATIONS_MIN_ZOOM } from '../layers/nodes';
 import type { SightingBuffers } from '../layers/sightings';
@@ -55,6 +58,9 @@ function buffersWithPass(b: SightingBuffers, pass: Uint8Array | null): SightingB
 export function useDeckLayers(): Layer[] {
   const s = useStore(
     useShallow((s) => ({
+      zoom: Math.round(s.camera.zoom * 4) / 4,
+      // Positions of the visible reports: stacked ones get a count, roughly placed ones a halo.
+      positions: selectPositions(selectVisible(s.sightingSets, s.filters, s.layers)),
       showStations: s.camera.zoom >= STATIONS_MIN_ZOOM,
       labelLevel: labelDetail(s.camera.zoom),
       // Placed label sets exist per integer zoom from 6; below, the far view's city labels.
@@ -70,6 +76,7 @@ export function useDeckLayers(): Layer[] {
       sourceKinds: s.filters.sourceKinds,
       publishers: s.filters.publishers,
       onlyIds: s.filters.onlyIds,
+      precisions: s.filters.precisions,
       featureId: s.selection.featureId,
       hoverId: s.hoverId,
       // Corridor metrics: the zones the worker joined and the selected indicator's evidence ids.
@@ -91,6 +98,20 @@ export function useDeckLayers(): Layer[] {
     }
     return out;
   }, [sets, evidenceIds]);
+  const evidenceCounts = useMemo((): CountBadge[] => {
+    const at = new Map<string, CountBadge>();
+    for (const e of evidence) {
+      const k = e.position.join();
+      const b = at.get(k);
+      if (b) b.count++;
+      else at.set(k, { position: e.position, count: 1, id: e.id });
+    }
+    return [...at.values()].filter((b) => b.count > 1);
+  }, [evidence]);
+
+  const { positions } = s;
+  const stacks = useMemo((): CountBadge[] => stacksOf(positions).map((p) => ({ position: [p.lon, p.lat], count: p.members.length, id: p.members[0]!.id })), [positions]);
+  const halos = useMemo(() => halosOf(positions, data), [positions, data]);
 
   const routes = useMemo(() => {
     const all = data?.routes ?? [];
@@ -110,11 +131,11 @@ export function useDeckLayers(): Layer[] {
   );
   const near = labelSetAt(labelSets, s.labelZoom);
 
-  // Text, source-kind and publisher filters change which points pass; the time window does not.
-  const { query, sourceKinds, publishers, onlyIds } = s;
+  // Text, source-kind, publisher, precision and "only what changed" filters change which points pass; the time window does not.
+  const { query, sourceKinds, publishers, precisions, onlyIds } = s;
   const sightings = useMemo(
-    () => sets.map((set) => ({ key: set.key, buffers: buffersWithPass(baseBuffers(set), passOf(set, { query, sourceKinds, publishers, onlyIds })) })),
-    [sets, query, sourceKinds, publishers, onlyIds],
+    () => sets.map((set) => ({ key: set.key, buffers: buffersWithPass(baseBuffers(set), passOf(set, { query, sourceKinds, publishers, precisions, onlyIds })) })),
+    [sets, query, sourceKinds, publishers, precisions, onlyIds],
   );
 
   const classes = useMemo(
@@ -168,9 +189,9 @@ export function useDeckLayers(): Layer[] {
     [data, routes, nodes, s.showStations, s.labelLevel, near, s.layers, featureId, corridor],
   );
   const dots = useMemo(
-    () => (data ? sightingLayers({ layers: s.layers, sightings, window: { fromDay, toDay, classes } }) : []),
-    [data, s.layers, sightings, fromDay, toDay, classes],
+    () => (data ? sightingLayers({ layers: s.layers, sightings, window: { fromDay, toDay, classes }, halos, zoom: s.zoom, stacks }) : []),
+    [data, s.layers, sightings, fromDay, toDay, classes, halos, s.zoom, stacks],
   );
-  const rings = useMemo(() => markerLayers(evidence, markers), [evidence, markers]);
+  const rings = useMemo(() => markerLayers({ evidence, evidenceCounts, markers }), [evidence, evidenceCounts, markers]);
   return useMemo(() => [...base, ...dots, ...analyst, ...rings], [base, dots, analyst, rings]);
 }

@@ -2,13 +2,17 @@
  * Columnar store of sightings: one typed array per field, so the join and the windowed metrics touch
  * contiguous memory instead of feature objects. Built once per dataset.
  */
-import { CATEGORIES, QUANTITY_UNITS, SOURCE_KINDS, type Category, type Confidence, type SightingFeature, type Source } from '../domain/schemas';
+import { CATEGORIES, QUANTITY_UNITS, SOURCE_KINDS, type Category, type Confidence, type LocationPrecision, type SightingFeature, type Source } from '../domain/schemas';
 import { dateToDay } from '../domain/dates';
 
 /** Confidence levels in index order (0 high, 1 moderate, 2 low). */
 export const CONFIDENCES: readonly Confidence[] = ['high', 'moderate', 'low'];
 /** Confidence weights by index: high 1, moderate 0.6, low 0.3. */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [1, 0.6, 0.3];
+/** Location precisions in index order (0 exact, 1 settlement, 2 region); see precision.ts for the rule. */
+export const PRECISIONS: readonly LocationPrecision[] = ['exact', 'settlement', 'region'];
+/** Index of `region` in `PRECISIONS`. */
+export const REGION = 2;
 /** Quantity units in index order (defined with the schema); `NO_UNIT` marks a sighting without a quantity. */
 export { QUANTITY_UNITS };
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
@@ -35,6 +39,8 @@ export interface Columns {
   readonly qtyValue: Float64Array;
   /** Index into `QUANTITY_UNITS`, `NO_UNIT` when none. */
   readonly qtyUnit: Uint8Array;
+  /** Index into `PRECISIONS` (how precisely the report places itself); 0 (exact) unless set. */
+  readonly precision: Uint8Array;
 }
 
 /** Mutable arrays for a store of `n` sightings (used by builders such as the synthetic generator). */
@@ -51,6 +57,7 @@ export function allocColumns(n: number, ids: string[]): Columns {
     sourceCount: new Uint8Array(n),
     qtyValue: new Float64Array(n).fill(Number.NaN),
     qtyUnit: new Uint8Array(n).fill(NO_UNIT),
+    precision: new Uint8Array(n),
   };
 }
 
@@ -58,6 +65,7 @@ const categoryIndex = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
 const confidenceIndex = new Map<string, number>(CONFIDENCES.map((c, i) => [c, i]));
 const unitIndex = new Map<string, number>(QUANTITY_UNITS.map((u, i) => [u, i]));
 const sourceKindIndex = new Map<string, number>(SOURCE_KINDS.map((k, i) => [k, i]));
+const precisionIndex = new Map<string, number>(PRECISIONS.map((p, i) => [p, i]));
 
 /** Bitmask of categories. @example categoryMask(['training']) // 1 << 2 */
 export function categoryMask(categories: readonly Category[]): number {
@@ -71,11 +79,20 @@ export function confidenceMask(levels: readonly Confidence[]): number {
   for (const c of levels) m |= 1 << (confidenceIndex.get(c) ?? 7);
   return m & ALL_CONFIDENCES;
 }
+/** Bitmask of location precisions. @example precisionMask(['region']) // 4 */
+export function precisionMask(levels: readonly string[]): number {
+  return knownMask(precisionIndex, levels);
+}
 /** Bitmask of source kinds. */
 export function sourceKindMask(kinds: readonly string[]): number {
+  return knownMask(sourceKindIndex, kinds);
+}
+
+/** Bits of the values `index` knows (unknown values set none). */
+function knownMask(index: ReadonlyMap<string, number>, values: readonly string[]): number {
   let m = 0;
-  for (const k of kinds) {
-    const i = sourceKindIndex.get(k);
+  for (const v of values) {
+    const i = index.get(v);
     if (i !== undefined) m |= 1 << i;
   }
   return m;
@@ -83,6 +100,7 @@ export function sourceKindMask(kinds: readonly string[]): number {
 export const ALL_CATEGORIES = (1 << CATEGORIES.length) - 1;
 export const ALL_CONFIDENCES = (1 << CONFIDENCES.length) - 1;
 export const ALL_SOURCE_KINDS = (1 << SOURCE_KINDS.length) - 1;
+export const ALL_PRECISIONS = (1 << PRECISIONS.length) - 1;
 
 /** Index of a quantity unit, or `NO_UNIT`. */
 export function unitIndexOf(unit: string): number {
@@ -100,7 +118,7 @@ export function toColumns(
 ): Columns {
   const n = sightings.length;
   const cols = allocColumns(n, sightings.map((s) => s.properties.id));
-  const { lon, lat, day, category, confidence, sourceMask, sourceCount, qtyValue, qtyUnit } = cols;
+  const { lon, lat, day, category, confidence, sourceMask, sourceCount, qtyValue, qtyUnit, precision } = cols;
   for (let i = 0; i < n; i++) {
     const f = sightings[i]!;
     const p = f.properties;
@@ -109,6 +127,7 @@ export function toColumns(
     day[i] = dateToDay(p.date);
     category[i] = categoryIndex.get(p.category) ?? 0;
     confidence[i] = confidenceIndex.get(p.confidence) ?? 2;
+    precision[i] = precisionIndex.get(p.location) ?? 0;
     let mask = 0;
     if (sources) {
       for (const id of p.sources) {

@@ -2,7 +2,7 @@
  * The filters every windowed metric takes. Windows are in whole UTC days and both ends are inclusive:
  * a sighting counts when `fromDay <= day <= toDay` (its report start day; see `dateToDay`).
  */
-import { ALL_CATEGORIES, ALL_CONFIDENCES, ALL_SOURCE_KINDS, type Columns } from './columns';
+import { ALL_CATEGORIES, ALL_CONFIDENCES, ALL_PRECISIONS, ALL_SOURCE_KINDS, type Columns } from './columns';
 
 export interface Filters {
   /** First day in the window, inclusive (days since 1970-01-01 UTC). */
@@ -19,6 +19,11 @@ export interface Filters {
    * from the running-totals buckets whose source mask meets the filter (see cube.ts).
    */
   sourceKinds?: number;
+  /**
+   * Bitmask over `PRECISIONS` (see `precisionMask`); default all. Applied by narrowing the join
+   * (subset.ts), like the page's text and publisher flags (`MetricsEngine.setPass`).
+   */
+  precisions?: number;
 }
 
 export interface ResolvedFilters {
@@ -27,6 +32,7 @@ export interface ResolvedFilters {
   categories: number;
   confidences: number;
   sourceKinds: number;
+  precisions: number;
   /** True when `sourceKinds` selects every kind (no source filtering). */
   allSources: boolean;
 }
@@ -40,15 +46,17 @@ export function resolveFilters(f: Filters): ResolvedFilters {
     categories: f.categories ?? ALL_CATEGORIES,
     confidences: f.confidences ?? ALL_CONFIDENCES,
     sourceKinds,
+    precisions: (f.precisions ?? ALL_PRECISIONS) & ALL_PRECISIONS,
     allSources: (sourceKinds & ALL_SOURCE_KINDS) === ALL_SOURCE_KINDS,
   };
 }
 
-/** Whether sighting `i` passes the category, confidence and source-kind filters (not the dates). */
+/** Whether sighting `i` passes the category, confidence, precision and source-kind filters (not the dates). */
 export function passes(cols: Columns, i: number, f: ResolvedFilters): boolean {
   return (
     (f.categories & (1 << cols.category[i]!)) !== 0 &&
     (f.confidences & (1 << cols.confidence[i]!)) !== 0 &&
+    (f.precisions & (1 << cols.precision[i]!)) !== 0 &&
     (f.allSources || (f.sourceKinds & cols.sourceMask[i]!) !== 0)
   );
 }

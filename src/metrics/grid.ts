@@ -7,10 +7,12 @@
  * that no edge comes near is a connected region that never meets the boundary, so every point in it has
  * the same true inside/outside status, and for a point that far from every edge the test's arithmetic
  * (exact orientation of exactly-signed differences) returns that true status. Each run of such cells in a
- * row is classified by running `booleanPointInPolygon` itself on one cell centre.
+ * row is classified by the even–odd rule on one cell centre: the crossings of the row's centre line with
+ * the ring edges, computed once per row. The centre is ≥ `MARGIN_DEG` from every edge, and a horizontal
+ * distance is never shorter than the perpendicular one, while the crossings' rounding error is ~1e-15°,
+ * so the parity is the true status too. Boundary-cell points are left to `booleanPointInPolygon` itself.
  */
-import { booleanPointInPolygon } from '@turf/turf';
-import type { Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 
 export const CELL_OUTSIDE = 0;
 export const CELL_INSIDE = 1;
@@ -31,6 +33,9 @@ export interface CellGrid {
   nx: number;
   ny: number;
   cells: Uint8Array;
+  /** Per row, the first and last column that is not wholly outside (−1, −2 for a row with none). */
+  rowLo: Int32Array;
+  rowHi: Int32Array;
 }
 
 function ringsBbox(rings: readonly Position[][]): [number, number, number, number] {
@@ -88,26 +93,66 @@ export function buildCellGrid(rings: Position[][], maxCells: number = MAX_CELLS)
         }
         const c0 = clampX(Math.floor((xlo - m - x0) * inv));
         const c1 = clampX(Math.floor((xhi + m - x0) * inv));
-        const row = r * nx;
-        for (let c = c0; c <= c1; c++) cells[row + c] = CELL_BOUNDARY;
+        cells.fill(CELL_BOUNDARY, r * nx + c0, r * nx + c1 + 1);
       }
     }
   }
-  // 2. Classify each run of unmarked cells by testing one cell centre with Turf itself.
-  const geom: Polygon = { type: 'Polygon', coordinates: rings };
+  // 2. Classify each run of unmarked cells by the even–odd rule along its row's centre line: the ring
+  //    edges crossing that line (half-open in y, so a vertex on the line counts once), sorted by x.
+  // Native scans (indexOf, fill) over the rows: this runs for every leg on every width change, mostly
+  // before the JIT has warmed up. Each row's span of cells not wholly outside is kept on the way (the
+  // join visits only points within it).
+  const crossings = rowCrossings(rings, y0, cs, ny);
+  const rowLo = new Int32Array(ny).fill(-1), rowHi = new Int32Array(ny).fill(-2);
   for (let r = 0; r < ny; r++) {
     const row = r * nx;
-    let c = 0;
+    const line = cells.subarray(row, row + nx);
+    const xs = crossings[r]!;
+    let c = 0, k = 0, lo = -1, hi = -2;
     while (c < nx) {
-      if (cells[row + c] === CELL_BOUNDARY) { c++; continue; }
-      const start = c;
-      while (c < nx && cells[row + c] !== CELL_BOUNDARY) c++;
-      const cx = x0 + (start + 0.5) * cs;
-      const cy = y0 + (r + 0.5) * cs;
-      if (booleanPointInPolygon([cx, cy], geom)) cells.fill(CELL_INSIDE, row + start, row + c);
+      // A run of unmarked cells [c, b), then marked cells from b.
+      let b = line.indexOf(CELL_BOUNDARY, c);
+      if (b < 0) b = nx;
+      if (b > c) {
+        const cx = x0 + (c + 0.5) * cs;
+        while (k < xs.length && xs[k]! < cx) k++;
+        if (k % 2 === 1) {
+          line.fill(CELL_INSIDE, c, b);
+          if (lo < 0) lo = c;
+          hi = b - 1;
+        }
+      }
+      c = b;
+      while (c < nx && line[c] === CELL_BOUNDARY) {
+        if (lo < 0) lo = c;
+        hi = c;
+        c++;
+      }
+    }
+    rowLo[r] = lo;
+    rowHi[r] = hi;
+  }
+  return { bbox, x0, y0, cs, inv, nx, ny, cells, rowLo, rowHi };
+}
+
+/**
+ * Per grid row, the x of every ring edge crossing the row's centre line y0 + (r + ½)·cs, ascending. An
+ * edge crosses when exactly one end lies above the line (half-open), so each crossing is counted once.
+ */
+function rowCrossings(rings: readonly Position[][], y0: number, cs: number, ny: number): Float64Array[] {
+  const lists: number[][] = Array.from({ length: ny }, () => []);
+  for (const ring of rings) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const ax = ring[i]![0]!, ay = ring[i]![1]!, bx = ring[i + 1]![0]!, by = ring[i + 1]![1]!;
+      const lo = Math.max(0, Math.floor((Math.min(ay, by) - y0) / cs - 0.5) - 1);
+      const hi = Math.min(ny - 1, Math.ceil((Math.max(ay, by) - y0) / cs - 0.5) + 1);
+      for (let r = lo; r <= hi; r++) {
+        const cy = y0 + (r + 0.5) * cs;
+        if (ay > cy !== by > cy) lists[r]!.push(ax + ((cy - ay) * (bx - ax)) / (by - ay));
+      }
     }
   }
-  return { bbox, x0, y0, cs, inv, nx, ny, cells };
+  return lists.map((l) => Float64Array.from(l).sort());
 }
 
 /** Cell status of a point: CELL_OUTSIDE off the grid. */

@@ -7,7 +7,7 @@
 import { allocColumns, type Columns } from './columns';
 import { fromIdParts, idParts, joinIds, type IdPart } from './idList';
 
-const NUMERIC = ['lon', 'lat', 'day', 'category', 'confidence', 'sourceMask', 'sourceCount', 'qtyValue', 'qtyUnit'] as const;
+const NUMERIC = ['lon', 'lat', 'day', 'category', 'confidence', 'sourceMask', 'sourceCount', 'qtyValue', 'qtyUnit', 'precision'] as const;
 
 /** Columns as posted to the worker. */
 export type ColumnsMessage = Omit<Columns, 'ids'> & { ids: IdPart[] };

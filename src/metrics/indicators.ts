@@ -6,8 +6,9 @@
 import type { Indicator, MetricBinding, ScenarioModel, Selection, ZoneSelector } from '../domain/scenarios';
 import { dayToIso } from '../domain/dates';
 import { assessChange } from './change-level';
-import { categoryMask, confidenceMask, sourceKindMask, CONFIDENCE_WEIGHTS, ALL_CONFIDENCES, NO_UNIT, unitIndexOf, type Columns } from './columns';
-import { dayRange } from './filters';
+import { categoryMask, confidenceMask, sourceKindMask, CONFIDENCE_WEIGHTS, NO_UNIT, unitIndexOf, type Columns } from './columns';
+import { coverageMonth, isCovered, spanAt, type CoverageSpans } from './coverage';
+import { dayRange, resolveFilters, type ResolvedFilters } from './filters';
 import type { JoinResult, ZoneMembers } from './join';
 import type { Zone } from './zones';
 
@@ -37,6 +38,15 @@ export interface IndicatorResult {
   /** Matching sighting ids, latest first (at most MAX_EVIDENCE). */
   evidence: string[];
   evidenceCount: number;
+  /**
+   * How much of the days the indicator needs (its window; for a change, the previous window too) the
+   * data covers: 'full', 'partial' or 'none'. Short of 'full' the indicator has too little history to
+   * call "quiet": a count that reaches a threshold on the covered days still does (it can only grow),
+   * anything else stays at 'none' and `history` says why.
+   */
+  coverage: 'full' | 'partial' | 'none';
+  /** Why the history is too short, in words; empty when coverage is full. */
+  history: string;
 }
 
 export interface EvaluateContext {
@@ -46,22 +56,30 @@ export interface EvaluateContext {
   zones: readonly Zone[];
   /** Last day of every indicator window (inclusive), days since epoch. */
   asOfDay: number;
-  /** Confidence levels admitted (bitmask; default all). */
-  confidences?: number;
+  /**
+   * The on-screen filters (dates aside): an indicator counts only the reports the map shows. Precision
+   * and text filters arrive as a narrowed `join` (subset.ts). Default: no filter.
+   */
+  filters?: ResolvedFilters;
+  /** The days the data covers; null or absent: all covered. */
+  coverage?: CoverageSpans | null;
 }
 
 interface Matcher {
   cat: number;
   conf: number;
   src: number;
+  /** The on-screen source-kind filter (0: none). */
+  screenSrc: number;
   minSources: number;
 }
 
-function matcher(sel: Selection, confidences: number): Matcher {
+function matcher(sel: Selection, f: ResolvedFilters): Matcher {
   return {
-    cat: categoryMask(sel.categories),
-    conf: (sel.confidences ? confidenceMask(sel.confidences) : ALL_CONFIDENCES) & confidences,
+    cat: categoryMask(sel.categories) & f.categories,
+    conf: (sel.confidences ? confidenceMask(sel.confidences) : f.confidences) & f.confidences,
     src: sel.sourceKinds ? sourceKindMask(sel.sourceKinds) : 0,
+    screenSrc: f.allSources ? 0 : f.sourceKinds,
     minSources: sel.minSources ?? 1,
   };
 }
@@ -71,9 +89,12 @@ function ok(cols: Columns, i: number, m: Matcher): boolean {
     (m.cat & (1 << cols.category[i]!)) !== 0 &&
     (m.conf & (1 << cols.confidence[i]!)) !== 0 &&
     (m.src === 0 || (m.src & cols.sourceMask[i]!) !== 0) &&
+    (m.screenSrc === 0 || (m.screenSrc & cols.sourceMask[i]!) !== 0) &&
     cols.sourceCount[i]! >= m.minSources
   );
 }
+
+const NO_FILTERS = resolveFilters({ fromDay: 0, toDay: 0 });
 
 function zoneMatches(z: Zone, s: ZoneSelector): boolean {
   if (s.kind === 'all' || z.kind !== s.kind) return false;
@@ -92,7 +113,7 @@ function selectedZones(sel: Selection, ctx: EvaluateContext): ZoneMembers[] {
 
 /** Distinct matching sighting indices in [a, b], ordered by (day, index). */
 function matching(sel: Selection, ctx: EvaluateContext, a: number, b: number): number[] {
-  const m = matcher(sel, ctx.confidences ?? ALL_CONFIDENCES);
+  const m = matcher(sel, ctx.filters ?? NO_FILTERS);
   const seen = new Set<number>();
   const out: number[] = [];
   for (const zm of selectedZones(sel, ctx)) {
@@ -135,12 +156,13 @@ function compute(metric: MetricBinding, ctx: EvaluateContext, a: number, b: numb
       const len = b - a + 1;
       const ev = matching(metric.select, ctx, a, b);
       const prev = matching(metric.select, ctx, a - len, a - 1).length;
-      const c = assessChange(ev.length, prev, 1);
-      const pct = c.level === 'low-baseline' ? null : c.changePct ?? (ev.length > 0 ? Infinity : 0);
+      const covered = !ctx.coverage || isCovered(ctx.coverage, a - len, b);
+      const c = assessChange(ev.length, prev, covered ? 1 : 0, undefined, 1);
+      const pct = c.level === 'low-baseline' || !covered ? null : c.changePct ?? (ev.length > 0 ? Infinity : 0);
       return {
         value: pct,
-        explain: `${describe(metric.select)}: ${ev.length} vs ${prev} in the previous ${len} days → ` +
-          (pct === null ? 'too few to call (low baseline)' : `${Number.isFinite(pct) ? pct.toFixed(0) : '∞'} %`),
+        explain: `${describe(metric.select)}: ${ev.length} vs ${covered ? prev : 'unknown'} in the previous ${len} days → ` +
+          (!covered ? 'no baseline (the previous window is outside the data)' : pct === null ? 'too few to call (low baseline)' : `${Number.isFinite(pct) ? pct.toFixed(0) : '∞'} %`),
         evidence: ev,
       };
     }
@@ -195,18 +217,38 @@ export function statusOf(value: number | null, ind: Pick<Indicator, 'watch' | 'w
   return 'none';
 }
 
+/** Kinds whose value on part of the window is a lower bound of the whole (a threshold reached stands). */
+const MONOTONE = new Set<MetricBinding['kind']>(['count', 'distinct-zones']);
+
+/** Coverage of the days [a, b] an indicator needs, and why it is short (see `IndicatorResult.coverage`). */
+function historyOf(spans: CoverageSpans | null | undefined, a: number, b: number): { coverage: IndicatorResult['coverage']; history: string } {
+  if (!spans || isCovered(spans, a, b)) return { coverage: 'full', history: '' };
+  const first = spans[0];
+  let inside = false;
+  for (const s of spans) if (s.fromDay <= b && s.toDay >= a) inside = true;
+  const at = spanAt(spans, b) ?? first;
+  const where = at ? `data ${coverageMonth(at.fromDay)} – ${coverageMonth(at.toDay)}` : 'no data coverage';
+  return { coverage: inside ? 'partial' : 'none', history: `too little history: needs ${dayToIso(a)} – ${dayToIso(b)}, ${where}` };
+}
+
 function evaluateOne(owner: string, ind: Indicator, ctx: EvaluateContext): IndicatorResult {
   const b = ctx.asOfDay;
   const a = b - ind.metric.windowDays + 1;
   const c = compute(ind.metric, ctx, a, b);
-  const status = statusOf(c.value, ind);
+  const need = ind.metric.kind === 'change' ? a - ind.metric.windowDays : a;
+  const h = historyOf(ctx.coverage, need, b);
+  const raw = statusOf(c.value, ind);
+  // Short history: only a count that already reached a threshold (direction above) may speak.
+  const speaks = h.coverage === 'full' || (MONOTONE.has(ind.metric.kind) && ind.direction !== 'below' && raw !== 'none');
+  const status = speaks ? raw : 'none';
   const latestFirst = [...c.evidence].sort((x, y) => ctx.cols.day[y]! - ctx.cols.day[x]! || y - x);
   return {
     id: ind.id, owner, label: ind.label, value: c.value, status, statusValue: STATUS_VALUE[status],
     watch: ind.watch, warning: ind.warning, direction: ind.direction ?? 'above', fromDay: a, toDay: b,
-    explain: `${dayToIso(a)}…${dayToIso(b)}: ${c.explain}`,
+    explain: `${dayToIso(a)}…${dayToIso(b)}: ${c.explain}${h.history ? ` (${h.history})` : ''}`,
     evidence: latestFirst.slice(0, MAX_EVIDENCE).map((i) => ctx.cols.ids[i]!),
     evidenceCount: c.evidence.length,
+    ...h,
   };
 }
 

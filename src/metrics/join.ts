@@ -1,15 +1,19 @@
 /**
  * Spatial join: for each zone, the indices of the sightings inside its polygon, sorted by day. Candidates
- * come from a flatbush query of each component polygon's bounding box; a cell grid (see grid.ts) settles
- * most of them, and `turf.booleanPointInPolygon` on that component decides the rest, so membership is
- * exactly Turf's.
+ * come from the point index (point-index.ts) for each component polygon's bounding box; a cell grid (see
+ * grid.ts) settles most of them, and `turf.booleanPointInPolygon` on that component decides the rest, so
+ * membership is exactly Turf's. Members are collected as day ranks, so deduplication (overlapping leg
+ * buffers) and the (day, index) order come from one pass over a bitmap, or a sort for small zones. With
+ * a `RegionRule`, region-precise reports whose region lies mostly outside the zone are set apart as
+ * `excluded` (precision.ts, region-members.ts).
  */
 import { booleanPointInPolygon } from '@turf/turf';
-import type Flatbush from 'flatbush';
 import type { Polygon, Position } from 'geojson';
 import type { Columns } from './columns';
-import { buildCellGrid, CELL_BOUNDARY, CELL_INSIDE, type CellGrid } from './grid';
-import { buildPointIndex } from './point-index';
+import { buildCellGrid, CELL_BOUNDARY, CELL_OUTSIDE, type CellGrid } from './grid';
+import { buildPointIndex, cellRange, type PointIndex } from './point-index';
+import type { RegionRule } from './precision';
+import { applyRegionRule, type ZonePart } from './region-members';
 import { zoneComponents, type Zone, type ZoneKind } from './zones';
 
 /** Members of one zone. `members[k]` is a sighting index, `days[k]` its day; ordered by (day, index). */
@@ -18,6 +22,11 @@ export interface ZoneMembers {
   kind: ZoneKind | 'all';
   members: Uint32Array;
   days: Int32Array;
+  /**
+   * Region reports whose point is inside the polygon but whose region lies mostly outside it: drawn
+   * there, not counted (precision rule). Same order; absent when no rule was applied.
+   */
+  excluded?: { members: Uint32Array; days: Int32Array };
 }
 
 export interface JoinResult {
@@ -38,8 +47,10 @@ export interface JoinProgress {
 
 export interface JoinOptions {
   /** A point index of the same columns, to reuse across joins. */
-  index?: Flatbush;
+  index?: PointIndex;
   onProgress?: (p: JoinProgress) => void;
+  /** Apply the location-precision rule (precision.ts); without it every point inside counts. */
+  regions?: RegionRule;
 }
 
 const gridCache = new WeakMap<Position[][], CellGrid>();
@@ -52,26 +63,55 @@ function gridFor(rings: Position[][]): CellGrid {
   return g;
 }
 
-/**
- * Distinct values of `idx` (indices < n) in ascending order. Large sets go through a byte map of all n
- * sightings (linear, no comparison sort); small ones are sorted.
- */
-export function uniqueAscending(idx: Uint32Array, n: number, scratch: Uint8Array): Uint32Array {
-  if (idx.length * 32 < n) {
-    idx.sort();
-    let m = 0;
-    for (let k = 0; k < idx.length; k++) if (k === 0 || idx[k] !== idx[k - 1]) idx[m++] = idx[k]!;
-    return idx.slice(0, m);
-  }
-  for (let k = 0; k < idx.length; k++) scratch[idx[k]!] = 1;
+/** Sort `ranks` in place and drop repeats; returns how many distinct ranks lead the array. */
+function sortedUnique(ranks: Uint32Array): number {
+  ranks.sort();
   let m = 0;
-  for (let i = 0; i < n; i++) {
-    if (scratch[i] === 1) {
-      idx[m++] = i;
-      scratch[i] = 0;
+  for (let k = 0; k < ranks.length; k++) if (k === 0 || ranks[k] !== ranks[k - 1]) ranks[m++] = ranks[k]!;
+  return m;
+}
+
+/**
+ * Distinct `ranks` in ascending order, written back into `ranks` through a bitmap of n bits (`bits`,
+ * all zero on entry and on exit); returns how many.
+ */
+function bitmapUnique(ranks: Uint32Array, bits: Uint32Array): number {
+  for (let k = 0; k < ranks.length; k++) bits[ranks[k]! >>> 5]! |= 1 << (ranks[k]! & 31);
+  let m = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
+    if (word === 0) continue;
+    bits[w] = 0;
+    while (word !== 0) {
+      const low = word & -word;
+      ranks[m++] = (w << 5) + 31 - Math.clz32(low);
+      word ^= low;
     }
   }
-  return idx.slice(0, m);
+  return m;
+}
+
+/** The first `m` ranks (ascending) as sighting indices and their days: reads move forward through both tables. */
+function resolveRanks(ranks: Uint32Array, m: number, order: Uint32Array, dayByRank: Int32Array): { members: Uint32Array; days: Int32Array } {
+  const members = new Uint32Array(m), days = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    const r = ranks[k]!;
+    members[k] = order[r]!;
+    days[k] = dayByRank[r]!;
+  }
+  return { members, days };
+}
+
+/**
+ * Distinct day ranks of `ranks` (each < n) in ascending order, as sighting indices and their days: a
+ * zone's members in (day, index) order. Zones with many candidates go through a bitmap of n bits
+ * (`bits`, cleared again on the way out); small ones are sorted. (Each loop sits in a function of its
+ * own, so each is optimised on its own feedback instead of one function re-optimised per zone.)
+ */
+export function membersFromRanks(ranks: Uint32Array, ix: PointIndex, bits: Uint32Array): { members: Uint32Array; days: Int32Array } {
+  // A sort costs ~m log m; the bitmap n / 32 words plus m: for n = 1M it wins from a few hundred members.
+  const m = ranks.length * 256 < ix.n ? sortedUnique(ranks) : bitmapUnique(ranks, bits);
+  return resolveRanks(ranks, m, ix.order, ix.dayByRank);
 }
 
 /**
@@ -102,8 +142,62 @@ export function sortByDay(ascending: Uint32Array, day: Int32Array): { members: U
   return { members, days };
 }
 
-function membersOf(zoneId: string, kind: ZoneMembers['kind'], ascending: Uint32Array, cols: Columns): ZoneMembers {
-  return { zoneId, kind, ...sortByDay(ascending, cols.day) };
+/** A growable list of day ranks (one per zone, reused). */
+interface RankList {
+  buf: Uint32Array;
+  n: number;
+}
+
+/**
+ * Add the day ranks of the points inside one component polygon to `acc`. Points come from the index's
+ * cell-ordered arrays, one contiguous run per grid row, narrowed to the columns where the component's
+ * grid has cells not wholly outside; the cell grid settles most, `booleanPointInPolygon` the rest. A
+ * top-level function with plain locals: the hot loop of the join.
+ */
+function joinComponent(ix: PointIndex, grid: CellGrid, geom: Polygon, acc: RankList, pt: [number, number]): void {
+  const { x0, y0, inv, nx, ny, cells, cs, rowLo, rowHi } = grid;
+  const { xs, ys, rk, start } = ix;
+  const inx = ix.nx, pinv = ix.inv, pside = 1 / ix.inv, px0 = ix.x0, py0 = ix.y0;
+  let { buf, n } = acc;
+  const [c0, r0, c1, r1] = cellRange(ix, grid.bbox[0], grid.bbox[1], grid.bbox[2], grid.bbox[3]);
+  for (let row = r0; row <= r1; row++) {
+    // This latitude band's grid rows give the columns where the component can be; one row and column
+    // of margin either way absorbs rounding between the two grids.
+    const yLo = py0 + row * pside;
+    const ga = Math.max(0, Math.floor((yLo - y0) * inv) - 1), gb = Math.min(ny - 1, Math.floor((yLo + pside - y0) * inv) + 1);
+    let lo = nx, hi = -1;
+    for (let g = ga; g <= gb; g++) {
+      const l = rowLo[g]!, h = rowHi[g]!;
+      if (l >= 0 && l < lo) lo = l;
+      if (h > hi) hi = h;
+    }
+    if (hi < lo) continue;
+    const pc0 = Math.max(c0, Math.floor((x0 + lo * cs - px0) * pinv) - 1);
+    const pc1 = Math.min(c1, Math.floor((x0 + (hi + 1) * cs - px0) * pinv) + 1);
+    if (pc1 < pc0) continue;
+    const end = start[row * inx + pc1 + 1]!;
+    if (n + (end - start[row * inx + pc0]!) > buf.length) {
+      const next = new Uint32Array(Math.max(buf.length * 2, n + end - start[row * inx + pc0]!));
+      next.set(buf.subarray(0, n));
+      buf = next;
+    }
+    for (let e = start[row * inx + pc0]!; e < end; e++) {
+      const x = xs[e]!, y = ys[e]!;
+      const c = Math.floor((x - x0) * inv);
+      const r = Math.floor((y - y0) * inv);
+      if (c < 0 || r < 0 || c >= nx || r >= ny) continue;
+      const st = cells[r * nx + c];
+      if (st === CELL_OUTSIDE) continue;
+      if (st === CELL_BOUNDARY) {
+        pt[0] = x;
+        pt[1] = y;
+        if (!booleanPointInPolygon(pt, geom)) continue;
+      }
+      buf[n++] = rk[e]!;
+    }
+  }
+  acc.buf = buf;
+  acc.n = n;
 }
 
 /**
@@ -113,46 +207,35 @@ function membersOf(zoneId: string, kind: ZoneMembers['kind'], ascending: Uint32A
  */
 export function spatialJoin(cols: Columns, zones: readonly Zone[], options: JoinOptions = {}): JoinResult {
   const index = options.index ?? buildPointIndex(cols);
-  let buf = new Uint32Array(1024);
-  const scratch = new Uint8Array(cols.length);
+  const acc: RankList = { buf: new Uint32Array(1024), n: 0 };
+  const bits = new Uint32Array(Math.ceil(cols.length / 32));
   const out: ZoneMembers[] = [];
   const pt: [number, number] = [0, 0];
   zones.forEach((zone, z) => {
-    let n = 0;
-    const components = zoneComponents(zone);
-    for (const rings of components) {
-      const grid = gridFor(rings);
-      const geom: Polygon = { type: 'Polygon', coordinates: rings };
-      const { x0, y0, inv, nx, ny, cells } = grid;
-      const [minX, minY, maxX, maxY] = grid.bbox;
-      // The callback gets the point from the index's own (Hilbert-ordered) box array: no random reads.
-      index.search(minX, minY, maxX, maxY, (i, x, y) => {
-        const c = Math.floor((x - x0) * inv);
-        const r = Math.floor((y - y0) * inv);
-        if (c < 0 || r < 0 || c >= nx || r >= ny) return false;
-        const s = cells[r * nx + c];
-        let inside = s === CELL_INSIDE;
-        if (s === CELL_BOUNDARY) {
-          pt[0] = x;
-          pt[1] = y;
-          inside = booleanPointInPolygon(pt, geom);
-        }
-        if (inside) {
-          if (n === buf.length) {
-            const next = new Uint32Array(buf.length * 2);
-            next.set(buf);
-            buf = next;
-          }
-          buf[n++] = i;
-        }
-        return false;
-      });
+    acc.n = 0;
+    const parts: ZonePart[] = [];
+    for (const rings of zoneComponents(zone)) {
+      const part = { grid: gridFor(rings), geom: { type: 'Polygon', coordinates: rings } as Polygon };
+      parts.push(part);
+      joinComponent(index, part.grid, part.geom, acc, pt);
     }
-    // Overlapping leg buffers report a point once per leg; the index reports in its own order.
-    out.push(membersOf(zone.id, zone.kind, uniqueAscending(buf.subarray(0, n), cols.length, scratch), cols));
+    // Overlapping leg buffers report a point once per leg; ranks give the (day, index) order.
+    const zm = membersFromRanks(acc.buf.subarray(0, acc.n), index, bits);
+    if (options.regions) {
+      const split = applyRegionRule(zm.members, cols, parts, options.regions);
+      const days = (m: Uint32Array) => {
+        const out = new Int32Array(m.length);
+        for (let k = 0; k < m.length; k++) out[k] = cols.day[m[k]!]!;
+        return out;
+      };
+      out.push({
+        zoneId: zone.id, kind: zone.kind, members: split.members, days: days(split.members),
+        excluded: { members: split.excluded, days: days(split.excluded) },
+      });
+    } else {
+      out.push({ zoneId: zone.id, kind: zone.kind, ...zm });
+    }
     options.onProgress?.({ done: z + 1, total: zones.length, zoneId: zone.id });
   });
-  const allIdx = new Uint32Array(cols.length);
-  for (let i = 0; i < cols.length; i++) allIdx[i] = i;
-  return { n: cols.length, zones: out, all: membersOf('all', 'all', allIdx, cols) };
+  return { n: cols.length, zones: out, all: { zoneId: 'all', kind: 'all', members: index.order.slice(), days: index.dayByRank.slice() } };
 }

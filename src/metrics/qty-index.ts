@@ -13,7 +13,7 @@
  * Sums of non-integer values may differ from a sequential sum in the last bits (integers are exact).
  */
 import { NO_UNIT, QUANTITY_UNITS, type Columns } from './columns';
-import { bucketize, lowerIn, type Buckets } from './buckets';
+import { below, bucketize, lowerIn, type Buckets } from './buckets';
 
 export interface QtyIndex {
   b: Buckets;
@@ -67,7 +67,8 @@ export function buildQtyIndex(
     qDays[q] = days[k]!;
   }
   const space = keys ? QUANTITY_UNITS.length << 13 : QUANTITY_UNITS.length;
-  const b = bucketize(id, qDays, space, d0, span, false, true);
+  // By unit alone (≤ 11 buckets, looked up on every unfiltered recompute): dense prefixes for the big ones.
+  const b = bucketize(id, qDays, space, d0, span, !keys, true);
   const psum = new Float64Array(r + 1);
   const tree = new Float64Array(2 * r).fill(-Infinity);
   for (let e = 0; e < r; e++) {
@@ -153,9 +154,9 @@ export function qtyFromIndex(q: QtyIndex, keyOk: Uint8Array | null, fromDay: num
   for (let j = 0; j < b.ids.length; j++) {
     const id = b.ids[j]!;
     if (keyOk && !keyOk[id & 0x1fff]) continue;
-    const s = b.start[j]!, e = b.start[j + 1]!;
-    const lo = lowerIn(b.days, s, e, fromDay);
-    const hi = lowerIn(b.days, lo, e, toDay + 1);
+    const s = b.start[j]!;
+    const lo = s + below(b, j, fromDay);
+    const hi = s + below(b, j, toDay + 1);
     if (hi <= lo) continue;
     const u = id >> unitShift;
     if (u === NO_UNIT) continue;

@@ -13,6 +13,7 @@
  */
 import { CATEGORIES, SOURCE_KINDS } from '../domain/schemas';
 import { CONFIDENCES } from './columns';
+import type { WindowCoverage } from './coverage';
 import { lowerIn, type Buckets } from './buckets';
 import { GROUPS, KEY_SPACE, keyGroup, type ZoneCube } from './cube';
 import { lowerBound, type ResolvedFilters } from './filters';
@@ -26,7 +27,10 @@ const NKINDS = SOURCE_KINDS.length;
 /** A query decided once for all zones. */
 export interface WindowQuery {
   f: ResolvedFilters;
-  /** Days: from − 12·len, from − 4·len, from − len, from, to + 1 (ascending; all `from` if to < from). */
+  /**
+   * Days: from − m12·len, from − m4·len, from − m1·len, from, to + 1, where m12, m4, m1 are the covered
+   * preceding windows (12, 4, 1 with full coverage; see coverage.ts). Ascending; all `from` if to < from.
+   */
   edges: Int32Array;
   /** Week starts then to + 1. */
   weekEdges: Int32Array;
@@ -39,6 +43,8 @@ export interface WindowQuery {
   allGroups: boolean;
   /** Every category passes: counts can come from the confidence buckets. */
   allCategories: boolean;
+  /** Every confidence passes too: the breakdowns come from the category and source-kind buckets. */
+  allConfidences: boolean;
   /** Edges as offsets into dense prefixes, for the index's (d0, span); see `denseOffsets`. */
   dense: { d0: number; span: number; edges: Int32Array; weeks: Int32Array };
   /** Scratch for the weekly running counts. */
@@ -55,12 +61,16 @@ export interface ZoneTotals {
   weekly: Float64Array;
 }
 
-/** Build the query for filters `f` (plain loops over small tables: this runs on every recompute). */
-export function windowQuery(f: ResolvedFilters): WindowQuery {
+/**
+ * Build the query for filters `f` (plain loops over small tables: this runs on every recompute). `cov`
+ * limits the baselines to covered windows; without it all 12 preceding windows are used.
+ */
+export function windowQuery(f: ResolvedFilters, cov?: WindowCoverage): WindowQuery {
   const len = f.toDay - f.fromDay + 1;
+  const m12 = cov ? cov.of12 : 12, m4 = cov ? cov.of4 : 4, m1 = cov ? cov.prev : 1;
   // Edges ascend for any window of at least a day; an inverted window counts nothing.
   const edges = len >= 1
-    ? Int32Array.of(f.fromDay - 12 * len, f.fromDay - 4 * len, f.fromDay - len, f.fromDay, f.toDay + 1)
+    ? Int32Array.of(f.fromDay - m12 * len, f.fromDay - m4 * len, f.fromDay - m1 * len, f.fromDay, f.toDay + 1)
     : new Int32Array(5).fill(f.fromDay);
   const nWeeks = Math.max(0, Math.ceil(len / 7));
   const weekEdges = new Int32Array(nWeeks + 1);
@@ -83,8 +93,9 @@ export function windowQuery(f: ResolvedFilters): WindowQuery {
     for (let c = 0; c < NCONF; c++) if (groupOk[cat * NCONF + c]) keyOk.set(maskOk, (cat << 9) | (c << 7));
   }
   const allCategories = (f.categories & ((1 << CATEGORIES.length) - 1)) === (1 << CATEGORIES.length) - 1;
+  const allConfidences = confOk.every((c) => c === 1);
   return {
-    f, edges, weekEdges, groupOk, keyOk, confOk, confMaskOk, maskOk, allGroups, allCategories,
+    f, edges, weekEdges, groupOk, keyOk, confOk, confMaskOk, maskOk, allGroups, allCategories, allConfidences,
     dense: { d0: NaN, span: NaN, edges: new Int32Array(5), weeks: new Int32Array(weekEdges.length) },
     cum: new Float64Array(weekEdges.length),
   };
@@ -128,7 +139,10 @@ export function totalsCost(cube: ZoneCube, q: WindowQuery, detail: boolean, sour
   if (!q.f.allSources && q.allCategories) return lookupCost(cube.confMasks, q.confMaskOk, weeks) + cube.catMasks.ids.length * 4;
   if (!q.f.allSources) return lookupCost(cube.keyed, q.keyOk, weeks);
   if (q.allCategories) {
-    return lookupCost(cube.byConfidence, q.confOk, weeks) + cube.groups.ids.length * 4 + (sources ? cube.confMasks.ids.length * 4 : 0);
+    const breakdowns = q.allConfidences
+      ? cube.cats.ids.length * 4 + (sources ? cube.kinds.ids.length * 4 : 0)
+      : cube.groups.ids.length * 4 + (sources ? cube.confMasks.ids.length * 4 : 0);
+    return lookupCost(cube.byConfidence, q.confOk, weeks) + breakdowns;
   }
   return lookupCost(cube.groups, q.groupOk, weeks) + (sources ? cube.groupKinds.ids.length * 4 : 0);
 }
@@ -234,6 +248,12 @@ function addCategories(b: Buckets, mode: 'group' | 'catMask' | 'key', q: WindowQ
   }
 }
 
+/** Window counts of every bucket into `out[id]` (buckets by category or by source kind). */
+function addPlain(b: Buckets, q: WindowQuery, out: Float64Array): void {
+  const o = denseOffsets(q, b.d0, b.span), ids = b.ids;
+  for (let j = 0; j < ids.length; j++) out[ids[j]!]! += windowCount(b, j, q, o);
+}
+
 /** Source-kind breakdown without a source filter: from group × kind buckets, or (every category passing) confidence × mask. */
 function addSources(b: Buckets, mode: 'groupKind' | 'confMask', q: WindowQuery, out: Float64Array): void {
   const o = denseOffsets(q, b.d0, b.span), ids = b.ids;
@@ -264,6 +284,12 @@ export function totalsFromIndex(cube: ZoneCube, q: WindowQuery, detail: boolean,
   }
   if (q.allCategories) {
     addBuckets(cube.byConfidence, q.confOk, 2, q, detail, false, t);
+    if (q.allConfidences) {
+      // Nothing filtered: one bucket per category and per source kind.
+      addPlain(cube.cats, q, t.byCategory);
+      if (sources) addPlain(cube.kinds, q, t.bySource);
+      return t;
+    }
     addCategories(cube.groups, 'group', q, t.byCategory);
     // Every category passes: the confidence × mask buckets (fewer than group × kind) give the source kinds.
     if (sources) addSources(cube.confMasks, 'confMask', q, t.bySource);

@@ -19,7 +19,12 @@ export function handle(req: Request, post: (r: Response) => void): void {
     switch (req.type) {
       case 'init': {
         const t = performance.now();
-        engine = new MetricsEngine(req.geodata, req.scenarios, req.catchmentKm, req.columns && unpackColumns(req.columns));
+        engine = new MetricsEngine(req.geodata, req.scenarios, {
+          ...(req.catchmentKm !== undefined ? { catchmentKm: req.catchmentKm } : {}),
+          ...(req.columns ? { columns: unpackColumns(req.columns) } : {}),
+          ...(req.coverage ? { coverage: req.coverage } : {}),
+          ...(req.regionAreas ? { regionAreas: req.regionAreas } : {}),
+        });
         const zones = engine.setWidth(req.widthKm, (progress) => post({ id: req.id, type: 'progress', progress }));
         post({ id: req.id, type: 'ready', zones, joinMs: performance.now() - t });
         return;
@@ -30,6 +35,10 @@ export function handle(req: Request, post: (r: Response) => void): void {
         post({ id: req.id, type: 'ready', zones, joinMs: performance.now() - t });
         return;
       }
+      case 'pass':
+        need().setPass(req.pass);
+        post({ id: req.id, type: 'pass' });
+        return;
       case 'window': {
         const t = performance.now();
         const metrics = need().window(req.filters, req.detailFor);
@@ -37,7 +46,7 @@ export function handle(req: Request, post: (r: Response) => void): void {
         return;
       }
       case 'scenarios':
-        post({ id: req.id, type: 'scenarios', ...need().evaluate(req.asOfDay, req.confidences) });
+        post({ id: req.id, type: 'scenarios', ...need().evaluate(req.asOfDay, req.filters) });
         return;
       case 'along':
         post({ id: req.id, type: 'along', zoneId: req.zoneId, ...need().along(req.zoneId) });

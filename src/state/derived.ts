@@ -22,15 +22,16 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
 }
 
 type F = AppState['filters'];
-const passCache = new WeakMap<SightingSet, (q: string, k: F['sourceKinds'], p: F['publishers'], o: F['onlyIds']) => Uint8Array | null>();
-/** Text/source pass flags of one set (null = all pass), memoised per set. */
-export function passOf(set: SightingSet, f: Pick<F, 'query' | 'sourceKinds' | 'publishers'> & Partial<Pick<F, 'onlyIds'>>): Uint8Array | null {
+type PassFn = (q: string, k: F['sourceKinds'], p: F['publishers'], pr: F['precisions'], o: F['onlyIds']) => Uint8Array | null;
+const passCache = new WeakMap<SightingSet, PassFn>();
+/** Text/source/publisher/precision (and "only these reports") pass flags of one set (null = all pass), memoised per set. */
+export function passOf(set: SightingSet, f: Pick<F, 'query' | 'sourceKinds' | 'publishers' | 'precisions'> & Partial<Pick<F, 'onlyIds'>>): Uint8Array | null {
   let m = passCache.get(set);
   if (!m) {
-    m = memo((q: string, kinds: F['sourceKinds'], pubs: F['publishers'], only: F['onlyIds']) => textSourcePass(set, q, kinds, pubs, only));
+    m = memo((q: string, kinds: F['sourceKinds'], pubs: F['publishers'], prec: F['precisions'], only: F['onlyIds']) => textSourcePass(set, q, kinds, pubs, prec, only));
     passCache.set(set, m);
   }
-  return m(f.query, f.sourceKinds, f.publishers, f.onlyIds ?? null);
+  return m(f.query, f.sourceKinds, f.publishers, f.precisions, f.onlyIds ?? null);
 }
 
 export interface VisibleSet {
@@ -38,12 +39,24 @@ export interface VisibleSet {
   indices: Uint32Array;
 }
 
-/** Visible sightings per set under the current filters (and layer toggles). */
-export const selectVisible = memo((sets: SightingSet[], f: AppState['filters'], layers: AppState['layers']): VisibleSet[] =>
+const visibleMemo = memo((sets: SightingSet[], f: F, layers: AppState['layers']): VisibleSet[] =>
   sets
     .filter((set) => (set.key === 'imported' ? layers.imported : layers.sightings))
     .map((set) => ({ set, indices: visibleIndices(set, f, passOf(set, f)) })),
 );
+let lastSeen: F | null = null;
+/** The filters as the sightings see them: the same object while only the corridor width changes. */
+function sightingFilters(f: F): F {
+  const l = lastSeen;
+  if (l && (Object.keys(f) as (keyof F)[]).every((k) => k === 'widthKm' || Object.is(l[k], f[k]))) return l;
+  return (lastSeen = f);
+}
+
+/**
+ * Visible sightings per set under the current filters (and layer toggles); the same array back while
+ * nothing that decides visibility changed (a corridor width change does not).
+ */
+export const selectVisible = (sets: SightingSet[], f: F, layers: AppState['layers']): VisibleSet[] => visibleMemo(sets, sightingFilters(f), layers);
 
 export const visibleCount = (v: VisibleSet[]) => v.reduce((n, s) => n + s.indices.length, 0);
 

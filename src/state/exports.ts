@@ -278,6 +278,7 @@ export function filterSummary(f: AppState['filters']): string[] {
     `Categories: ${list(f.categories)}`,
     `Confidence: ${list(f.confidences)}`,
     `Source kinds: ${list(f.sourceKinds)}`,
+    `Location precision: ${list(f.precisions)}`,
     ...(f.publishers.length ? [`Publishers: ${f.publishers.join(', ')}`] : []),
     ...(f.query.trim() ? [`Search: “${f.query.trim()}”`] : []),
     `Corridor half-width: ${f.widthKm} km`,

@@ -4,20 +4,25 @@
  * worker (transferred, not cloned; the sets keep theirs for drawing) and posts messages.
  *
  *   data / sighting sets change ─▶ init  (progress → results.progress) ─▶ ready ─┐
+ *       with the sets' coverage (declared, or each set's date span) and region places
  *   filters.widthKm change ─────▶ width (progress …) ────────────────────▶ ready ─┤
- *   filters / time window change ─ 50 ms debounce ─▶ window + scenarios(asOfDay = window end)
+ *   filters / time window change ─ 50 ms debounce ─▶ [pass, when text/publisher changed] ─▶
+ *       window + scenarios(asOfDay = window end, every filter but the dates)
  *   selection.corridorId change ─▶ window (detail for that corridor) + along
  *
  * Every request carries a generation number; an answer that a newer request has overtaken is dropped
  * (latest wins). A click on a route while the Corridors tab is open also selects it as the corridor.
  */
 import scenariosUrl from '../../geodata/scenarios.json?url';
+import { BUNDLED_COVERAGE } from '../domain/coverage';
 import { ScenarioModel } from '../domain/scenarios';
 import { MetricsClient } from '../metrics/client';
-import { sourceKindMask } from '../metrics/columns';
+import { precisionMask, sourceKindMask } from '../metrics/columns';
 import type { Filters as EngineFilters } from '../metrics/filters';
-import type { JoinProgress } from '../metrics/join';
 import { packColumns } from '../metrics/handover';
+import type { JoinProgress } from '../metrics/join';
+import { coverageOfSets } from './coverageOfSets';
+import { passFlags, regionAreasOfSets } from './metricsInputs';
 import { filterBounds, type SightingSet } from './sightingSets';
 import { actions, useStore, type AppState } from './store';
 
@@ -30,6 +35,8 @@ let client: MetricsClient | null = null;
 /** The sets the worker was given, in order: its sighting `i` is `sets[k]`'s `i - starts[k]`. */
 let joined: { sets: readonly SightingSet[]; starts: number[]; total: number } | null = null;
 let needInit = true;
+/** The text/publisher flags the worker holds, by the inputs they came from (sets, query, publishers). */
+let sentPass: { sets: SightingSet[]; query: string; publishers: string[] } | null = null;
 let joinGen = 0;
 let windowGen = 0;
 let alongGen = 0;
@@ -64,7 +71,10 @@ function loadModel(): Promise<ScenarioModel | null> {
   return modelPromise;
 }
 
-/** The store's filters in the engine's units (days, bitmasks). Text and publisher filters do not apply. */
+/**
+ * The store's filters in the engine's units (days, bitmasks). Text and publisher filters reach the
+ * engine as per-sighting flags instead (`passFlags`).
+ */
 export function engineFilters(f: AppState['filters']): EngineFilters {
   const b = filterBounds(f);
   return {
@@ -73,6 +83,7 @@ export function engineFilters(f: AppState['filters']): EngineFilters {
     categories: b.categories,
     confidences: b.confidences,
     ...(f.sourceKinds.length ? { sourceKinds: sourceKindMask(f.sourceKinds) } : {}),
+    ...(f.precisions.length ? { precisions: precisionMask(f.precisions) } : {}),
   };
 }
 
@@ -101,13 +112,18 @@ async function runJoin(): Promise<void> {
     let answer;
     if (needInit) {
       needInit = false;
+      sentPass = null;
       const sets = s.sightingSets;
       const starts = [0];
       for (const x of sets) starts.push(starts[starts.length - 1]! + x.columns.length);
       joined = { sets, starts, total: starts[starts.length - 1]! };
       const { message, transfer } = packColumns(sets.map((x) => x.columns));
       const geodata = { routes: s.data.routes, nodes: s.data.nodes, areas: s.data.areas, sightings: [], sources: [] };
-      answer = await c.call('init', { geodata, widthKm, columns: message, ...(model ? { scenarios: model } : {}) }, progressOf(gen), transfer);
+      const coverage = coverageOfSets(sets, s.data.coverage ?? BUNDLED_COVERAGE);
+      actions.setResults({ coverage });
+      answer = await c.call('init', {
+        geodata, widthKm, columns: message, coverage, regionAreas: regionAreasOfSets(sets, s.data.areas), ...(model ? { scenarios: model } : {}),
+      }, progressOf(gen), transfer);
     } else {
       answer = await c.call('width', { widthKm }, progressOf(gen));
     }
@@ -125,11 +141,17 @@ async function runWindow(): Promise<void> {
   const gen = ++windowGen;
   const s = useStore.getState();
   const filters = engineFilters(s.filters);
-  const confidences = s.filters.confidences.length ? filters.confidences : undefined;
+  const { fromDay: _from, toDay, ...rest } = filters;
   try {
+    const f = s.filters;
+    if (!sentPass || sentPass.sets !== s.sightingSets || sentPass.query !== f.query || sentPass.publishers !== f.publishers) {
+      // Sent before the window request: the worker answers in order, so the window uses these flags.
+      sentPass = { sets: s.sightingSets, query: f.query, publishers: f.publishers };
+      await client.call('pass', { pass: passFlags(s.sightingSets, f) });
+    }
     const [w, sc] = await Promise.all([
       client.call('window', { filters, detailFor: detailZones(s) }),
-      client.call('scenarios', { asOfDay: filters.toDay, ...(confidences !== undefined ? { confidences } : {}) }),
+      client.call('scenarios', { asOfDay: toDay, filters: rest }),
     ]);
     if (gen !== windowGen) return;
     actions.setResults({ window: w.metrics, scenarios: { asOfDay: filters.toDay, indicators: sc.indicators, scores: sc.scores } });
@@ -175,7 +197,7 @@ async function runAlong(): Promise<void> {
   }
 }
 
-const WINDOW_KEYS = ['from', 'to', 'categories', 'confidences', 'sourceKinds'] as const;
+const WINDOW_KEYS = ['from', 'to', 'categories', 'confidences', 'sourceKinds', 'precisions', 'query', 'publishers'] as const;
 
 function onChange(s: AppState, prev: AppState): void {
   if (s.data !== prev.data || s.sightingSets !== prev.sightingSets || s.importedSources !== prev.importedSources) {

@@ -3,6 +3,7 @@
  * writes it; panels and layers read it. Types only (plus the initial value), so the store stays light.
  */
 import type { ScenarioModel } from '../domain/scenarios';
+import type { CoverageSpan } from '../metrics/coverage';
 import type { IndicatorResult } from '../metrics/indicators';
 import type { ZoneInfo } from '../metrics/protocol';
 import type { ScenarioScore } from '../metrics/scoring';
@@ -43,11 +44,13 @@ export interface ResultsState {
   along: AlongResult | null;
   /** Total sightings the metrics see (every sighting set). */
   sightings: number;
+  /** The days the loaded data covers (every set together), as sent to the worker. */
+  coverage: CoverageSpan[];
   error: string | null;
 }
 
 /** The empty results slice. */
 export const initialResults = (): ResultsState => ({
   status: 'idle', progress: 0, zones: [], widthKm: null, window: null, scenarios: null, model: null,
-  along: null, sightings: 0, error: null,
+  along: null, sightings: 0, coverage: [], error: null,
 });

@@ -63,7 +63,7 @@ export function buildSetParts(features: readonly SightingFeature[], sources: Rea
 
 /** Separator of packed string lists: imported text never holds control characters other than tab and newline. */
 const SEP = '\u0001';
-const NUMERIC = ['lon', 'lat', 'day', 'category', 'confidence', 'sourceMask', 'sourceCount', 'qtyValue', 'qtyUnit'] as const;
+const NUMERIC = ['lon', 'lat', 'day', 'category', 'confidence', 'sourceMask', 'sourceCount', 'qtyValue', 'qtyUnit', 'precision'] as const;
 type NumericKey = (typeof NUMERIC)[number];
 
 /**
@@ -93,6 +93,7 @@ export function packParts(p: SetParts): { packed: PackedParts; transfer: ArrayBu
     sourceCount: c.sourceCount,
     qtyValue: c.qtyValue,
     qtyUnit: c.qtyUnit,
+    precision: c.precision,
   };
   const transfer = [p.byDay, packed.ids, packed.haystack, packed.publishers, ...NUMERIC.map((k) => c[k])].map((a) => a.buffer as ArrayBuffer);
   return { packed, transfer };
@@ -117,8 +118,8 @@ export async function unpackParts(p: PackedParts, between: () => Promise<void> =
 }
 
 function pickNumeric(p: Pick<Columns, NumericKey>): Pick<Columns, NumericKey> {
-  const { lon, lat, day, category, confidence, sourceMask, sourceCount, qtyValue, qtyUnit } = p;
-  return { lon, lat, day, category, confidence, sourceMask, sourceCount, qtyValue, qtyUnit };
+  const { lon, lat, day, category, confidence, sourceMask, sourceCount, qtyValue, qtyUnit, precision } = p;
+  return { lon, lat, day, category, confidence, sourceMask, sourceCount, qtyValue, qtyUnit, precision };
 }
 
 /** Rows `keep` (ascending indices) of `p`, with its by-day order carried over. */

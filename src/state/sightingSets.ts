@@ -8,7 +8,9 @@ import { dateToDay } from '../domain/dates';
 import {
   categoryMask,
   confidenceMask,
+  precisionMask,
   sourceKindMask,
+  ALL_PRECISIONS,
   ALL_CATEGORIES,
   ALL_CONFIDENCES,
   type Columns,
@@ -29,6 +31,8 @@ export interface SightingSet {
   publishers: readonly string[] | null;
   /** Indices ordered by day, then id: the table's default order comes out of the filter for free. */
   byDay: Uint32Array;
+  /** The days the set declares it covers; absent: the span of its report dates (coverageOfSets.ts). */
+  coverage?: import('../domain/schemas').DataCoverage;
 }
 
 /**
@@ -51,26 +55,31 @@ export function makeColumnarSet(key: SetKey, columns: Columns, byDay: Uint32Arra
 }
 
 /**
- * Which sightings pass the text, source-kind and publisher filters and the "only these reports" filter
- * (those the GPU cannot do): 1 or 0 per sighting. Returns null when none is set (everything passes).
+ * Which sightings pass the text, source-kind, publisher and location-precision filters and the "only
+ * these reports" filter (those the GPU cannot do): 1 or 0 per sighting. Returns null when no such
+ * filter is set (everything passes).
  */
 export function textSourcePass(
   set: SightingSet,
   query: string,
   sourceKinds: Filters['sourceKinds'],
   publishers: Filters['publishers'] = [],
+  precisions: Filters['precisions'] = [],
   onlyIds: Filters['onlyIds'] = null,
 ): Uint8Array | null {
   const q = query.trim().toLowerCase();
   const kinds = sourceKinds.length ? sourceKindMask(sourceKinds) : 0;
   const pubs = new Set(publishers);
-  if (!q && !kinds && !pubs.size && !onlyIds) return null;
+  const prec = precisions.length ? precisionMask(precisions) : ALL_PRECISIONS;
+  if (!q && !kinds && !pubs.size && prec === ALL_PRECISIONS && !onlyIds) return null;
   const n = set.columns.length;
   const out = new Uint8Array(n);
   const mask = set.columns.sourceMask;
+  const precision = set.columns.precision;
   const hay = set.haystack;
   for (let i = 0; i < n; i++) {
     if (kinds && (mask[i]! & kinds) === 0) continue;
+    if ((prec & (1 << precision[i]!)) === 0) continue;
     if (q && !(hay ? hay[i]!.includes(q) : set.columns.ids[i]!.includes(q))) continue;
     if (pubs.size && !(set.publishers?.[i]?.split('\n').some((p) => pubs.has(p)) ?? false)) continue;
     if (onlyIds && !onlyIds.has(set.columns.ids[i]!)) continue;

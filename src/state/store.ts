@@ -67,6 +67,8 @@ export interface UiState {
   playStep: 'week' | 'month';
   /** Milliseconds between playback steps. */
   playIntervalMs: number;
+  /** The position (`lon,lat`, see stacks.ts) whose list of reports the details panel shows, or null. */
+  stackKey: string | null;
 }
 
 export const initialState = (): AppState => ({
@@ -83,7 +85,7 @@ export const initialState = (): AppState => ({
   selection: { featureId: null, corridorId: null, scenarioId: null, indicatorId: null },
   hoverId: null,
   notices: [],
-  ui: { panel: 'details', tableOpen: false, drawerOpen: false, playing: false, playStep: 'month', playIntervalMs: 800 },
+  ui: { panel: 'details', tableOpen: false, drawerOpen: false, playing: false, playStep: 'month', playIntervalMs: 800, stackKey: null },
   results: initialResults(),
   analysis: { file: null, unsaved: false },
 });
@@ -148,8 +150,9 @@ export const actions = {
       ui: patch.featureId ? { ...s.ui, panel: 'details' } : s.ui,
     }));
   },
+  /** Clears the selected feature and the open list of stacked reports. */
   clearSelection() {
-    useStore.setState((s) => ({ selection: { ...s.selection, featureId: null } }));
+    useStore.setState((s) => ({ selection: { ...s.selection, featureId: null }, ui: { ...s.ui, stackKey: null } }));
   },
   setUi(patch: Partial<UiState>) {
     useStore.setState((s) => ({ ui: { ...s.ui, ...patch } }));

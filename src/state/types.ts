@@ -1,4 +1,4 @@
-import type { Category, Confidence, SourceKind } from '../domain/schemas';
+import type { Category, Confidence, LocationPrecision, SourceKind } from '../domain/schemas';
 
 export interface Camera {
   zoom: number;
@@ -21,6 +21,8 @@ export interface Filters {
   confidences: Confidence[];
   /** Empty = every source kind. */
   sourceKinds: SourceKind[];
+  /** Location precisions shown (exact, settlement, region); empty = every precision. */
+  precisions: LocationPrecision[];
   /** Publishers (exact names); empty = no publisher filter. */
   publishers: string[];
   /** Free-text search over names and summaries; case-insensitive. */
@@ -59,6 +61,7 @@ export const DEFAULT_FILTERS: Filters = {
   categories: [],
   confidences: [],
   sourceKinds: [],
+  precisions: [],
   publishers: [],
   query: '',
   widthKm: 25,

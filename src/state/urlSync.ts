@@ -11,6 +11,7 @@ import {
   LIMITS,
   MAX_HASH_CHARS,
   PRECISION,
+  PRECISIONS,
   SCENARIO_IDS,
   dataVersionNotice,
   cutWords,
@@ -76,6 +77,7 @@ export function toUrlState(s: AppState, dataVersion: string | null): UrlState {
     cat: all(f.categories, CATEGORIES),
     conf: all(f.confidences, CONFIDENCES),
     src: all(f.sourceKinds, SOURCE_KINDS),
+    prec: all(f.precisions, PRECISIONS),
     pub: [...f.publishers].sort(),
     // Not shortened here: a search the link cannot carry exactly is left out by `fitLink`, and said so.
     q: f.query,
@@ -99,6 +101,7 @@ export function applyUrlState(u: UrlState, hasCamera: boolean): void {
   if (u.cat.length === 0) notes.push('The link selected no categories; showing all.');
   if (u.conf.length === 0) notes.push('The link selected no confidence levels; showing all.');
   if (u.src.length === 0) notes.push('The link selected no source kinds; showing all.');
+  if (u.prec.length === 0) notes.push('The link selected no location precisions; showing all.');
   useStore.setState((s) => ({
     camera: hasCamera ? u.camera : s.camera,
     cameraFromLink: hasCamera,
@@ -109,6 +112,7 @@ export function applyUrlState(u: UrlState, hasCamera: boolean): void {
       categories: some(u.cat, CATEGORIES),
       confidences: some(u.conf, CONFIDENCES),
       sourceKinds: some(u.src, SOURCE_KINDS),
+      precisions: some(u.prec, PRECISIONS),
       publishers: [...u.pub],
       query: u.q,
       widthKm: u.w,
@@ -125,6 +129,7 @@ const DELIBERATE: ((s: AppState) => unknown)[] = [
   (s) => s.filters.categories,
   (s) => s.filters.confidences,
   (s) => s.filters.sourceKinds,
+  (s) => s.filters.precisions,
   (s) => s.filters.publishers,
   (s) => s.ui.panel,
 ];

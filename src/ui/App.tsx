@@ -18,6 +18,8 @@ import { CorridorPanel } from './CorridorPanel';
 import { ScenarioPanel } from './ScenarioPanel';
 import { DataMenu } from './DataMenu';
 import { ShareButton } from './ShareButton';
+import { MapKeyboard } from './MapKeyboard';
+import { StackList } from './StackList';
 import { PlaceSearch } from './PlaceSearch';
 import { ReportFormSlot } from './ReportFormSlot';
 import { SinceLinkSlot } from './SinceLinkSlot';
@@ -72,7 +74,10 @@ export function App() {
           <ErrorBoundary label="What changed since the link">
             <SinceLinkSlot />
           </ErrorBoundary>
-          <MapView />
+          <div className="map-wrap">
+            <MapView />
+            <MapKeyboard />
+          </div>
           <ErrorBoundary label="The time bar">
             <TimeSlider />
           </ErrorBoundary>
@@ -82,7 +87,7 @@ export function App() {
             </ErrorBoundary>
           )}
         </main>
-        <RightPanel details={<DetailsPanel />} corridors={<CorridorPanel />} scenarios={<ScenarioPanel />} />
+        <RightPanel details={<><StackList /><DetailsPanel /></>} corridors={<CorridorPanel />} scenarios={<ScenarioPanel />} />
         <ErrorBoundary label="The report form">
           <ReportFormSlot />
         </ErrorBoundary>

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 import type { Category } from '../domain/schemas';
 import { CATEGORIES } from '../domain/schemas';
 import { AREA_STYLE, CATEGORY_STYLE, ROUTE_MODE_STYLE, css } from '../layers/style';
-import { selectVisible, visibleCount } from '../state/derived';
+import { selectVisible, sightingAt, visibleCount } from '../state/derived';
+import { positionName, selectPositions, stacksOf } from '../state/stacks';
 import type { Citation } from '../state/exports';
 import type { IndicatorResult } from '../metrics/indicators';
 import type { ScenarioScore } from '../metrics/scoring';
@@ -17,6 +18,7 @@ import { currentPermalink } from '../state/urlSync';
 import { downloadUrl } from './ExportMenu';
 import { Dialog } from './ImportExportDialog';
 import { safeHttpUrl } from './safeUrl';
+import { indicatorBadge } from './statusWord';
 
 const LAYER_NAMES: Record<LayerId, string> = {
   rail: 'Rail routes',
@@ -62,6 +64,8 @@ interface BriefContent {
   more: number;
   visible: number;
   imported: number;
+  /** Positions holding several visible reports: name, coordinates and the reports (date, category, name). */
+  stacks: { key: string; name: string; where: string; reports: string[] }[];
 }
 
 /** The store's scenario results, if the scenario panel has computed them (the slice may be absent). */
@@ -116,8 +120,9 @@ function Scenario({ state }: { state: AppState }) {
             <div key={i.id}>
               <dt>{i.label}</dt>
               <dd>
-                {i.status}
+                {indicatorBadge(i).label}
                 {i.value !== null ? ` (value ${Number(i.value.toFixed(2))}; watch ${i.watch}, warning ${i.warning})` : ''}
+                {i.history ? ` — ${i.history}` : ''}
               </dd>
             </div>
           ))}
@@ -150,6 +155,15 @@ export function BriefDialog({ onClose }: { onClose: () => void }) {
         more,
         visible: visibleCount(selectVisible(s.sightingSets, s.filters, s.layers)),
         imported,
+        stacks: stacksOf(selectPositions(selectVisible(s.sightingSets, s.filters, s.layers))).map((p) => ({
+          key: p.key,
+          name: positionName(p, s.data),
+          where: `${p.lat.toFixed(2)}°, ${p.lon.toFixed(2)}°`,
+          reports: p.members.map((m) => {
+            const r = sightingAt(m.set, m.index).properties;
+            return `${r.date} · ${CATEGORY_STYLE[r.category].label}: ${r.name} (${r.location})`;
+          }),
+        })),
       });
     });
     return () => {
@@ -215,6 +229,21 @@ export function BriefDialog({ onClose }: { onClose: () => void }) {
           <section aria-labelledby="brief-scenario">
             <h3 id="brief-scenario">Scenario</h3>
             <Scenario state={state} />
+          </section>
+          <section aria-labelledby="brief-stacks">
+            <h3 id="brief-stacks">Stacked reports (several at one point on the map)</h3>
+            {content.stacks.length === 0 ? (
+              <p className="muted">No two visible reports share a point.</p>
+            ) : (
+              <ul className="brief-stacks" data-testid="brief-stacks">
+                {content.stacks.map((st) => (
+                  <li key={st.key}>
+                    <strong>{st.name}</strong> ({st.where}): {st.reports.length} reports
+                    <ol>{st.reports.map((r, k) => <li key={k}>{r}</li>)}</ol>
+                  </li>
+                ))}
+              </ul>
+            )}
           </section>
           <section aria-labelledby="brief-citations">
             <h3 id="brief-citations">Sources of the visible sightings</h3>

@@ -6,11 +6,14 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { dayToIso } from '../domain/dates';
+import type { WindowCoverage } from '../metrics/coverage';
 import type { ZoneMetrics } from '../metrics/window';
 import type { ZoneInfo } from '../metrics/protocol';
+import { shownDayOf } from '../state/reportDate';
+import type { SightingSet } from '../state/sightingSets';
 import { actions, useStore } from '../state/store';
 import { CorridorDetail } from './CorridorDetail';
-import { ChangeBadge, JoinStatus } from './MetricBits';
+import { ChangeBadge, JoinStatus, RulesNote } from './MetricBits';
 import { CHANGE_RANK, fmt } from './metricsFormat';
 import './metrics.css';
 
@@ -52,7 +55,7 @@ function sortRows(rows: Row[], key: SortKey): Row[] {
   );
 }
 
-function CorridorList(props: { rows: Row[]; selected: string | null }) {
+function CorridorList(props: { rows: Row[]; selected: string | null; cov: WindowCoverage; sets: readonly SightingSet[] }) {
   const [sort, setSort] = useState<SortKey>('count');
   const rows = sortRows(props.rows, sort);
   return (
@@ -71,9 +74,9 @@ function CorridorList(props: { rows: Row[]; selected: string | null }) {
               <span className="corridor-name">{zone.name}</span>
               <span className="corridor-figs">
                 <span className="corridor-count" data-testid={`corridor-count-${zone.id}`}>{m.count}</span>
-                <span className="muted"> sightings · weighted {fmt(m.weighted)} · {m.densityPer1000Km === null ? '–' : fmt(m.densityPer1000Km)}/1,000 km · latest {m.latestDay === null ? '–' : dayToIso(m.latestDay)}</span>
+                <span className="muted"> sightings · weighted {fmt(m.weighted)} · {m.densityPer1000Km === null ? '–' : fmt(m.densityPer1000Km)}/1,000 km · latest {m.latestDay === null ? '–' : shownDayOf(props.sets, m.latestDay, m.latestIds, m.latestCount)}</span>
               </span>
-              <ChangeBadge m={m} />
+              <ChangeBadge m={m} cov={props.cov} />
             </button>
           </li>
         ))}
@@ -84,13 +87,13 @@ function CorridorList(props: { rows: Row[]; selected: string | null }) {
 
 /** The Corridors tab. */
 export function CorridorPanel() {
-  const { zones, window, selected, status, textFilter } = useStore(
+  const { zones, window, selected, status, sets } = useStore(
     useShallow((s) => ({
+      sets: s.sightingSets,
       zones: s.results.zones,
       window: s.results.window,
       selected: s.selection.corridorId,
       status: s.results.status,
-      textFilter: Boolean(s.filters.query.trim() || s.filters.publishers.length),
     })),
   );
   const byId = new Map(window?.zones.map((m) => [m.zoneId, m]) ?? []);
@@ -103,12 +106,12 @@ export function CorridorPanel() {
         falls in the time window (both ends inclusive) and passes the filters.
         {window && <> Window {dayToIso(window.filters.fromDay)} – {dayToIso(window.filters.toDay)} ({window.windowDays} days).</>}
       </p>
-      {textFilter && <p className="explain warn">The text and publisher filters narrow the map only; the metrics ignore them.</p>}
+      <RulesNote />
       <WidthControl />
       <JoinStatus />
       {selected && rows.some((r) => r.zone.id === selected) && <CorridorDetail zoneId={selected} />}
       {status === 'ready' && !rows.length && <p className="muted">No corridors yet.</p>}
-      {rows.length > 0 && <CorridorList rows={rows} selected={selected} />}
+      {rows.length > 0 && window && <CorridorList rows={rows} selected={selected} cov={window.coverage} sets={sets} />}
     </section>
   );
 }

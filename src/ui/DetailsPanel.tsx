@@ -54,9 +54,12 @@ function Sources({ ids, lookup }: { ids: readonly string[]; lookup: (id: string)
 }
 
 export function DetailsPanel() {
-  const { id, data, sets, extraSources, unsaved } = useStore(
-    useShallow((s) => ({ id: s.selection.featureId, data: s.data, sets: s.sightingSets, extraSources: s.importedSources, unsaved: s.analysis.unsaved })),
+  const { id, data, sets, extraSources, stack, unsaved } = useStore(
+    useShallow((s) => ({
+      id: s.selection.featureId, data: s.data, sets: s.sightingSets, extraSources: s.importedSources, stack: s.ui.stackKey, unsaved: s.analysis.unsaved,
+    })),
   );
+  if (!id && stack) return null;
   if (!id) return <p className="muted">Click a sighting, node, route or area on the map (or a row in the table) to see its details and sources.</p>;
   const lookup = (sid: string) => data?.sources.get(sid) ?? extraSources.get(sid);
   const f = data?.byId.get(id);

@@ -1,11 +1,17 @@
-/** Filters: categories, confidence, source kind, text search. Empty selection means "all". */
-import { CATEGORIES, SOURCE_KINDS, type Category, type Confidence, type SourceKind } from '../domain/schemas';
+/** Filters: categories, confidence, source kind, location precision, publisher, text search. Empty selection means "all". */
+import { CATEGORIES, SOURCE_KINDS, type Category, type Confidence, type LocationPrecision, type SourceKind } from '../domain/schemas';
 import { CATEGORY_STYLE, css } from '../layers/style';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { actions, useStore } from '../state/store';
 
 const CONFIDENCE_LEVELS: Confidence[] = ['high', 'moderate', 'low'];
+const PRECISION_LEVELS: LocationPrecision[] = ['exact', 'settlement', 'region'];
+const PRECISION_LABEL: Record<LocationPrecision, string> = {
+  exact: 'Exact place',
+  settlement: 'Town or facility',
+  region: 'Region only',
+};
 const SOURCE_KIND_LABEL: Record<SourceKind, string> = {
   government: 'Government',
   'think-tank': 'Think tank',
@@ -105,6 +111,7 @@ export function FilterPanel() {
       confidences: s.filters.confidences,
       sourceKinds: s.filters.sourceKinds,
       publishers: s.filters.publishers,
+      precisions: s.filters.precisions,
     })),
   );
   return (
@@ -141,6 +148,13 @@ export function FilterPanel() {
         selected={f.sourceKinds}
         label={(k) => SOURCE_KIND_LABEL[k]}
         onChange={(sourceKinds) => actions.setFilters({ sourceKinds })}
+      />
+      <CheckGroup<LocationPrecision>
+        legend="Location precision"
+        values={PRECISION_LEVELS}
+        selected={f.precisions}
+        label={(p) => PRECISION_LABEL[p]}
+        onChange={(precisions) => actions.setFilters({ precisions })}
       />
       <Publishers selected={f.publishers} />
       <button type="button" onClick={() => actions.resetFilters()}>

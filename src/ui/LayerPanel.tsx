@@ -1,6 +1,8 @@
 /** Layer toggles, each with the legend of what that layer draws. */
 import { useStore, actions } from '../state/store';
 import type { LayerId } from '../state/types';
+import { HALO_STYLE } from '../layers/precision';
+import { STACK_BADGE } from '../layers/stacks';
 import { AREA_STYLE, CONFIDENCE_LABEL, CONFIDENCE_RADIUS, CORRIDOR_STYLE, NODE_STYLE, OWN_RING, ROLE_WIDTH, ROUTE_MODE_STYLE, css } from '../layers/style';
 import { CATEGORIES } from '../domain/schemas';
 import { CATEGORY_STYLE } from '../layers/style';
@@ -93,6 +95,16 @@ function Legend({ id }: { id: LayerId }) {
               {CONFIDENCE_LABEL[c]}
             </li>
           ))}
+          {(['settlement', 'region'] as const).map((p) => (
+            <li key={p}>
+              <span className="swatch dot halo" style={{ background: css(HALO_STYLE[p].fill), borderColor: css(HALO_STYLE[p].line), width: p === 'region' ? 16 : 12, height: p === 'region' ? 16 : 12 }} />{' '}
+              Halo: {HALO_STYLE[p].label}
+            </li>
+          ))}
+          <li className="legend-wide">
+            <span className="count-badge" style={{ background: css(STACK_BADGE.fill) }}>3</span>&nbsp;Several reports at one point: hover or click
+            for the list (or step through the map's places with the ⌨ control)
+          </li>
         </ul>
       );
     case 'labels':

@@ -12,12 +12,16 @@ import type { ScenarioScore } from '../metrics/scoring';
 import { actions, useStore } from '../state/store';
 import { EvidenceList } from './EvidenceList';
 import { ScoreSince } from './ScoreSince';
-import { JoinStatus } from './MetricBits';
+import { JoinStatus, RulesNote } from './MetricBits';
 import { fmt, prob, signed } from './metricsFormat';
-import { statusBadge } from './statusWord';
+import { indicatorBadge, scenarioBadge } from './statusWord';
 import './metrics.css';
 
-const STATUS_LABEL: Record<IndicatorResult['status'], string> = { none: 'Quiet', watch: 'Watch', warning: 'Warning' };
+/** The badge of an indicator (statusWord.ts: n/a is "No reading", a quiet value short of history "Too little history"). */
+function badgeOf(r: IndicatorResult | undefined): { cls: string; label: string } {
+  const b = indicatorBadge(r);
+  return { cls: `status-${b.tone}`, label: b.label };
+}
 const LIKELIHOOD_LABEL: Record<string, string> = { high: 'High', medium: 'Medium', 'low-medium': 'Low–medium', low: 'Low' };
 
 /** The status a score carries: the strongest status among its indicators. */
@@ -34,7 +38,8 @@ function boundCorridor(ind: Indicator): string | null {
   return ids.length === 1 ? ids[0]! : null;
 }
 
-function ScoreTable(props: { s: ScenarioScore }) {
+
+function ScoreTable(props: { s: ScenarioScore; results: Map<string, IndicatorResult> }) {
   const { s } = props;
   return (
     <table className="score-table">
@@ -44,7 +49,7 @@ function ScoreTable(props: { s: ScenarioScore }) {
         {s.terms.map((t) => (
           <tr key={t.id}>
             <th scope="row">{t.kind === 'prior' ? `Prior: ln(${s.priorP} / ${fmt(1 - s.priorP, 2)})` : t.label}</th>
-            <td>{t.kind === 'prior' ? LIKELIHOOD_LABEL[s.likelihood] : STATUS_LABEL[t.status ?? 'none']}</td>
+            <td>{t.kind === 'prior' ? LIKELIHOOD_LABEL[s.likelihood] : indicatorBadge(props.results.get(`${s.id}/${t.id}`)).label}</td>
             <td>{t.kind === 'prior' ? '' : `${t.weight} × ${t.statusValue}`}</td>
             <td className="num">{signed(t.logOdds)}</td>
           </tr>
@@ -61,6 +66,7 @@ function ScoreTable(props: { s: ScenarioScore }) {
 function IndicatorItem(props: { ind: Indicator; r: IndicatorResult | undefined; owner: string; selected: boolean }) {
   const { ind, r, owner, selected } = props;
   const status = r?.status ?? 'none';
+  const badge = badgeOf(r);
   const unit = ind.metric.kind === 'change' ? ' %' : '';
   const toggle = () =>
     actions.select(selected
@@ -69,7 +75,7 @@ function IndicatorItem(props: { ind: Indicator; r: IndicatorResult | undefined; 
   return (
     <li className={`indicator status-${status}`}>
       <button type="button" className="indicator-head" aria-pressed={selected} data-indicator={ind.id} onClick={toggle}>
-        <span className={`badge status-${statusBadge(status, r?.value).tone}`}>{statusBadge(status, r?.value).label}</span>
+        <span className={`badge ${badge.cls}`} data-testid={`indicator-status-${owner}-${ind.id}`}>{badge.label}</span>
         <span className="indicator-label">{ind.label}</span>
         <span className="indicator-value">{r?.value === null || r === undefined ? 'n/a' : `${fmt(r.value, 2)}${unit}`}</span>
       </button>
@@ -78,6 +84,7 @@ function IndicatorItem(props: { ind: Indicator; r: IndicatorResult | undefined; 
         {ind.weight > 0 ? `; weight ${ind.weight} log-odds per step` : '; shown, not scored'}
         {r && <> · {dayToIso(r.fromDay)} – {dayToIso(r.toDay)}</>}
       </p>
+      {r && r.coverage !== 'full' && <p className="metric-note history-note">{r.status === 'none' ? 'Cannot speak: ' : 'Reached on the covered days alone: '}{r.history}.</p>}
       {selected && (
         <div className="indicator-detail">
           <blockquote className="quote">“{ind.quote}”</blockquote>
@@ -137,20 +144,23 @@ export function ScenarioPanel() {
         Forecast baseline {model.baseline}. Indicators evaluated as of <strong data-testid="as-of">{dayToIso(sc.asOfDay)}</strong> (the end of the time window), each over its own look-back window. {model.scoringNote}
       </p>
       <JoinStatus />
+      <RulesNote />
       <PolicyStressTests model={model} scores={sc.scores} />
       {sc.scores.map((s) => {
         const def = model.scenarios.find((x) => x.id === s.id);
-        const status = scoreStatus(s);
+        // "Quiet" only when every indicator read quiet; otherwise say how many could not (statusWord.ts).
+        const b = scenarioBadge(scoreStatus(s), (def?.indicators ?? []).map((i) => indicatorBadge(results.get(`${s.id}/${i.id}`)).tone));
+        const badge = { cls: `status-${b.tone}`, label: b.label };
         return (
           <section key={s.id} className="scenario" aria-labelledby={`sc-${s.id}`} data-scenario={s.id}>
             <h3 id={`sc-${s.id}`}>{s.id} · {s.name}</h3>
             <p className="scenario-meta">
               <span>Stated likelihood: <strong>{LIKELIHOOD_LABEL[s.likelihood]}</strong> ({prob(s.priorP)} prior)</span>
-              <span className={`badge status-${status}`}>{STATUS_LABEL[status]}</span>
+              <span className={`badge ${badge.cls}`}>{badge.label}</span>
               <span>Score <strong>{prob(s.p)}</strong> ({signed(s.logOdds - s.terms[0]!.logOdds)} log-odds from indicators)</span>
             </p>
             <ScoreSince id={s.id} p={s.p} asOfDay={sc.asOfDay} />
-            <ScoreTable s={s} />
+            <ScoreTable s={s} results={results} />
             {def && <IndicatorList owner={s.id} indicators={def.indicators} results={results} selectedId={sel(s.id)} />}
           </section>
         );

@@ -6,11 +6,11 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CATEGORIES } from '../domain/schemas';
-import { dayToIso } from '../domain/dates';
 import { CONFIDENCES } from '../metrics/columns';
 import { CATEGORY_STYLE, css } from '../layers/style';
 import { actions, useStore } from '../state/store';
 import { selectVisible } from '../state/derived';
+import { shownDate } from '../state/reportDate';
 import { buildRows, rowOfId, rowText, type SortKey, type TableSort } from '../state/tableRows';
 
 const ROW_H = 28;
@@ -105,7 +105,7 @@ export function SightingsTable() {
     const id = c.ids[i]!;
     // The report's own date, at its own precision (2024-10 stays 2024-10); synthetic points have only a day.
     const p = set.features?.[i]?.properties;
-    const date = p?.date ?? dayToIso(c.day[i]!);
+    const date = shownDate(set, i);
     items.push(
       <div
         key={r}

@@ -3,7 +3,8 @@
  * words, the sparkline path and its text alternative. No metric is computed here; the numbers come
  * from the worker's results.
  */
-import type { ChangeLevel } from '../metrics/change-level';
+import type { ChangeAssessment, ChangeLevel } from '../metrics/change-level';
+import { coverageMonth, type WindowCoverage } from '../metrics/coverage';
 
 /** Words and a badge tone for each change level. */
 export const CHANGE_LEVEL: Record<ChangeLevel, { label: string; tone: 'up' | 'up2' | 'flat' | 'down' | 'low' }> = {
@@ -12,11 +13,36 @@ export const CHANGE_LEVEL: Record<ChangeLevel, { label: string; tone: 'up' | 'up
   'limited-change': { label: 'Limited change', tone: 'flat' },
   'large-fall': { label: 'Large fall', tone: 'down' },
   'low-baseline': { label: 'Low baseline', tone: 'low' },
+  'no-baseline': { label: 'No baseline', tone: 'low' },
+  uncovered: { label: 'Outside the data', tone: 'low' },
 };
+
+/**
+ * The words of a change level: the level, "no baseline (data starts 2023-07)" when no preceding window
+ * lies inside the data, "outside the data (2023-07 – 2025-12)" when the window itself does not, and
+ * "3 of 4 windows" when only some preceding windows are covered.
+ * @example changeLabel({ level: 'no-baseline', … }, { startDay: dateToDay('2023-07-01'), … }) // "No baseline (data starts 2023-07)"
+ */
+export function changeLabel(c: Pick<ChangeAssessment, 'level' | 'windows' | 'requested'>, cov: Pick<WindowCoverage, 'startDay' | 'endDay'>): string {
+  const label = CHANGE_LEVEL[c.level].label;
+  if (c.level === 'no-baseline') return cov.startDay === null ? label : `${label} (data starts ${coverageMonth(cov.startDay)})`;
+  if (c.level === 'uncovered') {
+    return cov.startDay === null || cov.endDay === null ? label : `${label} (${coverageMonth(cov.startDay)} – ${coverageMonth(cov.endDay)})`;
+  }
+  return c.windows < c.requested ? `${label} · ${c.windows} of ${c.requested} windows` : label;
+}
+
+/**
+ * The span of the data a window sits in, as months.
+ * @example coverageText({ startDay: dateToDay('2023-07-01'), endDay: dateToDay('2025-12-31') }) // "data 2023-07 – 2025-12"
+ */
+export function coverageText(cov: Pick<WindowCoverage, 'startDay' | 'endDay'>): string {
+  return cov.startDay === null || cov.endDay === null ? 'no declared coverage' : `data ${coverageMonth(cov.startDay)} – ${coverageMonth(cov.endDay)}`;
+}
 
 /** Sort order for "by change": rises first, then limited, falls, and too-few-to-call last. */
 export const CHANGE_RANK: Record<ChangeLevel, number> = {
-  'large-rise': 0, 'moderate-rise': 1, 'limited-change': 2, 'large-fall': 3, 'low-baseline': 4,
+  'large-rise': 0, 'moderate-rise': 1, 'limited-change': 2, 'large-fall': 3, 'low-baseline': 4, 'no-baseline': 5, uncovered: 6,
 };
 
 /**

@@ -16,6 +16,7 @@ import {
   LAYER_IDS,
   LIMITS,
   PRECISION,
+  PRECISIONS,
   URL_VERSION,
   canonicalOrder,
   cloneUrlState,
@@ -26,7 +27,7 @@ import {
 
 /** Key order of every link (stable, so equal states give equal links). */
 export const KEY_ORDER = [
-  'v', 'map', 'bp', 'layers', 'from', 'to', 'cat', 'conf', 'src', 'pub', 'q', 'w', 'sel', 'cor', 'sc', 'ind', 'd', 'imp',
+  'v', 'map', 'bp', 'layers', 'from', 'to', 'cat', 'conf', 'src', 'prec', 'pub', 'q', 'w', 'sel', 'cor', 'sc', 'ind', 'd', 'imp',
   'af', 'tab', 'cut',
 ] as const;
 type Key = (typeof KEY_ORDER)[number];
@@ -61,6 +62,7 @@ function writePairs(state: Readonly<UrlState>, defaults: Readonly<UrlState>): Pa
     ['cat', canonicalOrder(state.cat, CATEGORIES), canonicalOrder(defaults.cat, CATEGORIES)],
     ['conf', canonicalOrder(state.conf, CONFIDENCES), canonicalOrder(defaults.conf, CONFIDENCES)],
     ['src', canonicalOrder(state.src, SOURCE_KINDS), canonicalOrder(defaults.src, SOURCE_KINDS)],
+    ['prec', canonicalOrder(state.prec, PRECISIONS), canonicalOrder(defaults.prec, PRECISIONS)],
     ['pub', [...new Set(state.pub)].sort(), [...new Set(defaults.pub)].sort()],
   ] as const;
   for (const [key, list, def] of lists) {

@@ -11,6 +11,7 @@ import {
   LIMITS,
   PANEL_TABS,
   PRECISION,
+  PRECISIONS,
   SCENARIO_IDS,
   canonicalOrder,
   hasUnsafeChars,
@@ -69,7 +70,7 @@ function listItems(raw: string): string[] {
  * A reader for a set drawn from `allowed`. An empty value means the empty set; a value with no usable
  * item keeps the default rather than blanking the view.
  */
-function enumList<T extends string>(field: 'layers' | 'cat' | 'conf' | 'src' | 'cut', allowed: readonly T[], noun: string): Reader {
+function enumList<T extends string>(field: 'layers' | 'cat' | 'conf' | 'src' | 'prec' | 'cut', allowed: readonly T[], noun: string): Reader {
   return (raw, p, s) => {
     const items = listItems(raw).map((x) => x.trim().toLowerCase());
     const ok = items.filter((x): x is T => (allowed as readonly string[]).includes(x));
@@ -196,6 +197,7 @@ export const READERS: Readonly<Record<string, Reader>> = {
   cat: enumList('cat', CATEGORIES, 'category'),
   conf: enumList('conf', CONFIDENCES, 'confidence level'),
   src: enumList('src', SOURCE_KINDS, 'source kind'),
+  prec: enumList('prec', PRECISIONS, 'location precision'),
   pub: readPublishers,
   q: readQuery,
   w: readWidth,

@@ -17,6 +17,7 @@ export {
   LIMITS,
   PANEL_TABS,
   PRECISION,
+  PRECISIONS,
   SCENARIO_IDS,
   URL_VERSION,
   UrlStateSchema,

@@ -9,7 +9,7 @@
  * default changes what old links mean and needs a new version with a migration.
  */
 import { z } from 'zod';
-import { CATEGORIES, Category, Confidence, Id, SOURCE_KINDS, SourceKind } from '../domain/schemas';
+import { CATEGORIES, Category, Confidence, Id, LocationPrecision, SOURCE_KINDS, SourceKind } from '../domain/schemas';
 
 /** Current link format version (`v=` in the hash). */
 export const URL_VERSION = 1;
@@ -26,6 +26,9 @@ export const LAYER_IDS = [
   'imported',
 ] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
+
+/** Location precisions in canonical order. */
+export const PRECISIONS = ['exact', 'settlement', 'region'] as const;
 
 /** Confidence words in canonical order (ICD 203). */
 export const CONFIDENCES = ['high', 'moderate', 'low'] as const;
@@ -92,6 +95,8 @@ export interface UrlState {
   conf: Confidence[];
   /** Source kinds shown (empty = none). */
   src: SourceKind[];
+  /** Location precisions shown (empty = none). */
+  prec: LocationPrecision[];
   /** Publisher filter, sorted; empty = no publisher filter. */
   pub: string[];
   /** Free-text search, ≤ 200 characters. */
@@ -133,6 +138,7 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
   cat: [...CATEGORIES],
   conf: [...CONFIDENCES],
   src: [...SOURCE_KINDS],
+  prec: [...PRECISIONS],
   pub: [],
   q: '',
   w: 25,
@@ -156,6 +162,7 @@ export function cloneUrlState(s: Readonly<UrlState>): UrlState {
     cat: [...s.cat],
     conf: [...s.conf],
     src: [...s.src],
+    prec: [...s.prec],
     pub: [...s.pub],
     cut: [...s.cut],
   };
@@ -214,6 +221,7 @@ export const UrlStateSchema = z
     cat: z.array(Category).refine(isCanonical(CATEGORIES), 'categories not canonical'),
     conf: z.array(Confidence).refine(isCanonical(CONFIDENCES), 'confidence not canonical'),
     src: z.array(SourceKind).refine(isCanonical(SOURCE_KINDS), 'source kinds not canonical'),
+    prec: z.array(LocationPrecision).refine(isCanonical(PRECISIONS), 'precisions not canonical'),
     pub: z
       .array(SafeText(LIMITS.publisherMaxChars).refine((s) => s.trim() === s && s.length > 0))
       .max(LIMITS.publishersMax)

@@ -135,6 +135,15 @@ export async function waitForCount(page: Page, n: number, timeout = 20_000): Pro
   );
 }
 
+/** Waits until the Corridors tab shows `n` sightings for corridor `id` (the worker answers asynchronously). */
+export async function waitForCorridorCount(page: Page, id: string, n: number, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    ([sel, want]) => document.querySelector(`[data-testid="${sel}"]`)?.textContent === String(want),
+    [`corridor-count-${id}`, n] as const,
+    { timeout },
+  );
+}
+
 /** Share of pixels that differ (RGB distance > `tol`) between two PNG screenshots of the same size. */
 export async function imageDiff(page: Page, a: Buffer, b: Buffer, tol = 40): Promise<number> {
   return page.evaluate(

@@ -2,13 +2,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { booleanPointInPolygon } from '@turf/turf';
 import type { SightingFeature } from '../../src/domain/schemas';
-import { SHOTS, colourDistance, launch, openApp, pixels, project, waitIdle } from './harness';
-import { corridorOf, day, routes, sightings } from './support/geodata';
+import { colourDistance, launch, openApp, pixels, project, SHOTS, waitForCorridorCount, waitIdle } from './harness';
+import { corridorOf, countsIn, day, routes, sightings } from './support/geodata';
 
 // Expected counts come from the data files: the corridor polygons the engine builds (leg-by-leg
-// buffers), then a brute-force point-in-polygon over every sighting and a date filter written here.
+// buffers), then a brute-force point-in-polygon over every sighting (with the location-precision rule)
+// and a date filter written here.
 const FROM = '2023-07-01';
 const TO = '2025-12-31';
 
@@ -16,7 +16,7 @@ function expectedCount(routeId: string, widthKm: number, from: string, to: strin
   const corridor = corridorOf(routeId, widthKm);
   return sightings.filter((s: SightingFeature) => {
     const d = day(s.properties.date);
-    return d >= day(from) && d <= day(to) && booleanPointInPolygon(s.geometry.coordinates, corridor.polygon);
+    return d >= day(from) && d <= day(to) && countsIn(corridor, s);
   }).length;
 }
 
@@ -31,14 +31,6 @@ async function corridorCount(page: Page, id: string): Promise<number> {
   return Number(await page.getByTestId(`corridor-count-${id}`).textContent());
 }
 
-async function waitCount(page: Page, id: string, n: number) {
-  await page.waitForFunction(
-    ([sel, want]) => document.querySelector(`[data-testid="${sel}"]`)?.textContent === String(want),
-    [`corridor-count-${id}`, n] as const,
-    { timeout: 15_000 },
-  );
-}
-
 describe('corridor and scenario panels', () => {
   let browser: Browser;
   before(async () => {
@@ -50,7 +42,7 @@ describe('corridor and scenario panels', () => {
     assert.ok(leg, 'the data should have a Trans-Siberian leg with sightings');
     const { page, consoleErrors } = await openApp(browser, { hash: `#v=1&map=7/${mid[1]!.toFixed(4)}/${mid[0]!.toFixed(4)}` });
     await page.getByRole('tab', { name: 'Corridors' }).click();
-    await waitCount(page, leg.id, leg.n25);
+    await waitForCorridorCount(page, leg.id, leg.n25);
     assert.equal(await corridorCount(page, leg.id), leg.n25);
 
     // Points 12 km north and south of a route vertex lie inside the 25 km corridor.
@@ -71,14 +63,14 @@ describe('corridor and scenario panels', () => {
     await page.locator('.along-strip circle').first().waitFor();
 
     await page.getByLabel('Corridor half-width, km').fill('100');
-    await waitCount(page, leg.id, leg.n100);
+    await waitForCorridorCount(page, leg.id, leg.n100);
     assert.equal(await page.getByTestId('detail-count').textContent(), String(leg.n100));
 
     const from = '2024-10-01';
     const nWindow = expectedCount(leg.id, 100, from, TO);
     assert.notEqual(nWindow, leg.n100, 'the test window should change the count');
     await page.getByLabel('From date').fill(from);
-    await waitCount(page, leg.id, nWindow);
+    await waitForCorridorCount(page, leg.id, nWindow);
     await waitIdle(page);
     await page.locator('.rightpanel').screenshot({ path: `${SHOTS}/corridor-panel.png` });
     await page.screenshot({ path: `${SHOTS}/corridor-map.png` });
@@ -131,6 +123,46 @@ describe('corridor and scenario panels', () => {
     await page.locator(`button[data-evidence="${sighting.properties.id}"]`).click();
     const featureId = await page.evaluate(() => (window.__corridorWatch!.state() as { selection: { featureId: string } }).selection.featureId);
     assert.equal(featureId, sighting.properties.id);
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+
+  test('an evidence ring over several reports at one point carries their count', async () => {
+    const { page, consoleErrors } = await openApp(browser);
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.locator('section[data-scenario]').first().waitFor();
+    const indicators = await page.evaluate(() => {
+      const s = window.__corridorWatch!.state() as { results: { scenarios: { indicators: { id: string; owner: string; evidence: string[] }[] } } };
+      return s.results.scenarios.indicators;
+    });
+    const where = (id: string) => sightings.find((f) => f.properties.id === id)!.geometry.coordinates.join();
+    // An indicator whose evidence holds two or more reports on one position (from the data file).
+    const pick = indicators.map((r) => {
+      const at = new Map<string, number>();
+      for (const id of r.evidence) at.set(where(id), (at.get(where(id)) ?? 0) + 1);
+      const top = [...at].sort((a, b) => b[1] - a[1])[0];
+      return { r, pos: top?.[0], n: top?.[1] ?? 0 };
+    }).find((x) => x.n >= 2 && x.r.owner.startsWith('S'));
+    assert.ok(pick, 'some indicator has several evidence reports on one point');
+    const [lon, lat] = pick.pos!.split(',').map(Number) as [number, number];
+    await page.evaluate(([la, lo]) => { window.location.hash = `#v=1&map=8.00/${la!.toFixed(4)}/${lo!.toFixed(4)}&tab=scenarios`; }, [lat, lon]);
+    await waitIdle(page);
+    const ring: [number, number, number] = [214, 0, 140];
+    // The evidence count sits up and to the left of the ring (the stack's own count is up and to the right):
+    // ring-coloured pixels there, beyond the ring itself (radius 11 px, line 2.5 px).
+    const countPixels = async () => {
+      const c = await project(page, lon, lat);
+      const box = { x: Math.round(c.x) - 22, y: Math.round(c.y) - 22, width: 18, height: 18 };
+      return (await pixels(page, box)).filter((px, k) => {
+        const dx = box.x + (k % box.width) - c.x, dy = box.y + Math.floor(k / box.width) - c.y;
+        return Math.hypot(dx, dy) > 14 && colourDistance(px, ring) < 40;
+      }).length;
+    };
+    assert.equal(await countPixels(), 0, 'no evidence count before the indicator is selected');
+    await page.locator(`section[data-scenario="${pick.r.owner}"] button[data-indicator="${pick.r.id}"]`).click();
+    await waitIdle(page);
+    await page.screenshot({ path: `${SHOTS}/evidence-count.png` });
+    assert.ok((await countPixels()) > 20, `the evidence ring carries a count badge (${await countPixels()} px)`);
     assert.deepEqual(consoleErrors, []);
     await page.context().close();
   });

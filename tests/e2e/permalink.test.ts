@@ -29,19 +29,33 @@ describe('permalinks', () => {
     // Select a sighting by clicking it (it may be filtered out: select through the table instead).
     const p = await project(page, target.geometry.coordinates[0]!, target.geometry.coordinates[1]!);
     await page.mouse.click(p.x, p.y);
-    await page.waitForTimeout(400);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.getByTestId('share').click();
     await page.getByText('Link to this view copied').waitFor();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(link, /#v=1&map=/);
     // Move the pointer off the map so no hover ring or tooltip is in the picture.
     await page.mouse.move(5, 5);
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => (window.__corridorWatch!.state() as { hoverId: string | null }).hoverId === null);
+    await waitIdle(page);
     const stateA = await storeState(page);
     const shotA = await page.locator('.map').screenshot({ path: `${SHOTS}/permalink-original-map.png` });
 
     const b = await openApp(browser, { hash: new URL(link).hash });
-    await b.page.waitForTimeout(400);
+    // The link is applied at start-up; wait until the store holds it (the comparison below names any difference).
+    const sorted = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+    await b.page
+      .waitForFunction(
+        (want) => {
+          const s = window.__corridorWatch!.state() as Record<string, unknown>;
+          const now = { camera: s.camera, filters: s.filters, layers: s.layers, selection: s.selection };
+          return JSON.stringify(JSON.parse(JSON.stringify(now)), (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v)) === want;
+        },
+        sorted(stateA),
+        { timeout: 15_000 },
+      )
+      .catch(() => undefined);
+    await waitIdle(b.page);
     const stateB = await storeState(b.page);
     assert.deepEqual(stateB, stateA);
     assert.equal(await visibleCount(b.page), await visibleCount(page));
@@ -62,7 +76,7 @@ describe('permalinks', () => {
     await page.locator('input[data-layer="sea"]').uncheck();
     await page.waitForURL((u) => u.href !== afterRail);
     await page.goBack();
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => (window.__corridorWatch!.state() as { layers: Record<string, boolean> }).layers.sea === true);
     const s = await storeState<{ layers: Record<string, boolean> }>(page);
     assert.equal(s.layers.rail, false);
     assert.equal(s.layers.sea, true);

@@ -16,7 +16,8 @@ const sighting = (id: string, lon: number, date: string, quantity?: number): Sig
 describe('concatColumns', () => {
   test('every field of every part, in order, at its offset', () => {
     const a = toColumns([sighting('a1', 10, '2024-01-01'), sighting('a2', 11, '2024-02-01', 73)]);
-    const b = toColumns([sighting('b1', 20, '2025-03')]);
+    const r = sighting('b1', 20, '2025-03');
+    const b = toColumns([{ ...r, properties: { ...r.properties, location: 'region' } }]);
     const c = concatColumns([a, b]);
     expect(c.length).toBe(3);
     expect(c.ids).toEqual(['a1', 'a2', 'b1']);
@@ -27,6 +28,7 @@ describe('concatColumns', () => {
     expect(c.qtyUnit[2]).toBe(b.qtyUnit[0]);
     expect(Array.from(c.sourceCount)).toEqual([2, 2, 2]);
     expect(Array.from(c.confidence)).toEqual([1, 1, 1]);
+    expect(Array.from(c.precision)).toEqual([0, 0, 2]); // exact, exact, region
   });
   test('a single part is passed through untouched', () => {
     const a = toColumns([sighting('a1', 10, '2024-01-01')]);
@@ -69,7 +71,7 @@ describe('packColumns / unpackColumns', () => {
     const a = toColumns([sighting('a1', 10, '2024-01-01'), sighting('a2', 11, '2024-02-01', 73)]);
     const syn = { ...toColumns([sighting('x', 30, '2024-05-01')]), ids: sequentialIds({ prefix: 'syn-', pad: 6, count: 1 }) };
     const { message, transfer } = packColumns([a, syn]);
-    expect(transfer).toHaveLength(9);
+    expect(transfer).toHaveLength(10); // every numeric column, location precision included
     expect(transfer.every((b) => b !== a.lon.buffer && b !== syn.lon.buffer)).toBe(true);
     expect(message.ids).toEqual([['a1', 'a2'], { prefix: 'syn-', pad: 6, count: 1 }]);
     // What the worker receives: a structured clone with the buffers moved.

@@ -29,7 +29,11 @@ const inputs = (patch: Partial<LayerInputs> = {}): LayerInputs => ({
   stations: [],
   sightings: [{ key: 'bundled', buffers: one(40) }],
   window: { fromDay: 0, toDay: 99_999, classes: [0] },
+  halos: [],
+  zoom: 5,
+  stacks: [],
   evidence: [],
+  evidenceCounts: [],
   markers: [],
   ...patch,
 });
@@ -60,6 +64,20 @@ describe('deckLayers', () => {
       }),
     );
     expect(ids(ls)).toEqual(['corridor', 'areas', 'rail', 'sea', 'labels', 'stations', 'nodes', 'sightings-bundled', 'evidence', 'selection']);
+  });
+  test('precision halos sit under the dots, stack counts over them, evidence counts between the rings; all follow the sightings toggles', () => {
+    const halo = { position: [40, 50] as [number, number], radiusKm: 100, precision: 'region' as const };
+    const badge = { position: [40, 50] as [number, number], count: 3, id: 's-001' };
+    const full = inputs({
+      halos: [halo],
+      stacks: [badge],
+      evidence: [{ id: 's-001', position: [40, 50] }],
+      evidenceCounts: [badge],
+      markers: [{ position: [40, 50], kind: 'selected' }],
+    });
+    expect(ids(deckLayers(full))).toEqual(['areas', 'rail', 'sea', 'labels', 'nodes', 'precision', 'sightings-bundled', 'stacks', 'evidence', 'evidence-counts', 'selection']);
+    const off = { ...DEFAULT_LAYERS, sightings: false, imported: false };
+    expect(ids(deckLayers({ ...full, layers: off }))).toEqual(['areas', 'rail', 'sea', 'labels', 'nodes', 'evidence', 'evidence-counts', 'selection']);
   });
   test('from zoom 6 the placed city names replace the far labels and the node names sit above the nodes', () => {
     expect(ids(deckLayers(inputs({ network: near })))).toEqual(['areas', 'rail', 'sea', 'city-labels', 'nodes', 'node-labels', 'sightings-bundled']);

@@ -81,6 +81,7 @@ describe('toUrlState', () => {
         categories: ['training', 'munitions-shipment'],
         confidences: [],
         sourceKinds: ['media'],
+        precisions: ['region', 'exact'],
         publishers: ['Reuters', 'ISW'],
         query: 'Rajin',
         widthKm: 37.6,
@@ -91,6 +92,7 @@ describe('toUrlState', () => {
     expect(u.cat).toEqual(['munitions-shipment', 'training']); // CATEGORIES order
     expect(u.conf).toEqual(['high', 'moderate', 'low']);
     expect(u.src).toEqual(['media']);
+    expect(u.prec).toEqual(['exact', 'region']);
     expect(u.pub).toEqual(['ISW', 'Reuters']);
     expect(u.w).toBe(38);
     expect(u.sc).toBeNull();
@@ -136,6 +138,7 @@ const storeView = fc.record({
   categories: fc.subarray([...CATEGORIES]),
   confidences: fc.subarray([...CONFIDENCES]),
   sourceKinds: fc.subarray([...SOURCE_KINDS]),
+  precisions: fc.subarray(['exact', 'settlement', 'region'] as const),
   // Publisher names as the data and imports give them, up to ten of 100 CJK characters (over the 8 KB cap).
   publishers: fc.oneof(
     fc.uniqueArray(text(100).map((s) => s.trim()).filter((s) => s.length > 0), { maxLength: 30 }),
@@ -161,6 +164,7 @@ describe('link round trip', () => {
           categories: g.categories,
           confidences: g.confidences,
           sourceKinds: g.sourceKinds,
+          precisions: g.precisions,
           publishers: g.publishers,
           query: g.query,
           widthKm: g.widthKm,
@@ -191,6 +195,7 @@ describe('link round trip', () => {
             categories: allOrSome(g.categories, CATEGORIES),
             confidences: allOrSome(g.confidences, CONFIDENCES),
             sourceKinds: allOrSome(g.sourceKinds, SOURCE_KINDS),
+            precisions: allOrSome(g.precisions, ['exact', 'settlement', 'region']),
             publishers: fit.cut.includes('pub') ? [] : [...g.publishers].sort(),
           },
         });

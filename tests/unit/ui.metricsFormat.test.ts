@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { fmt, pct, prob, signed, sparklineLabel, sparklinePath, stripX } from '../../src/ui/metricsFormat';
+import { dateToDay } from '../../src/domain/dates';
+import { changeLabel, coverageText, fmt, pct, prob, signed, sparklineLabel, sparklinePath, stripX } from '../../src/ui/metricsFormat';
 
 describe('panel number formats', () => {
   test('percentages are signed, rounded, and n/a without a base', () => {
@@ -44,5 +45,17 @@ describe('along-route strip', () => {
     expect(stripX(0, 1000, 200, 10)).toBe(10);
     expect(stripX(1200, 1000, 200, 10)).toBe(190);
     expect(stripX(5, 0, 200, 10)).toBe(10);
+  });
+});
+
+describe('changeLabel', () => {
+  const cov = { startDay: dateToDay('2023-07-01'), endDay: dateToDay('2025-12-31') };
+  test('says why there is no comparison, and how many windows there were when fewer than asked', () => {
+    expect(changeLabel({ level: 'no-baseline', windows: 0, requested: 4 }, cov)).toBe('No baseline (data starts 2023-07)');
+    expect(changeLabel({ level: 'uncovered', windows: 0, requested: 12 }, cov)).toBe('Outside the data (2023-07 – 2025-12)');
+    expect(changeLabel({ level: 'moderate-rise', windows: 3, requested: 4 }, cov)).toBe('Moderate rise · 3 of 4 windows');
+    expect(changeLabel({ level: 'large-fall', windows: 12, requested: 12 }, cov)).toBe('Large fall');
+    expect(changeLabel({ level: 'no-baseline', windows: 0, requested: 4 }, { startDay: null, endDay: null })).toBe('No baseline');
+    expect(coverageText(cov)).toBe('data 2023-07 – 2025-12');
   });
 });

@@ -8,6 +8,7 @@ import {
   LAYER_IDS,
   MAX_HASH_CHARS,
   MAX_NOTICES,
+  PRECISIONS,
   PANEL_TABS,
   SCENARIO_IDS,
   UrlStateSchema,
@@ -63,6 +64,7 @@ const validState: fc.Arbitrary<UrlState> = fc.record({
   cat: fc.subarray([...CATEGORIES]),
   conf: fc.subarray([...CONFIDENCES]),
   src: fc.subarray([...SOURCE_KINDS]),
+  prec: fc.subarray([...PRECISIONS]),
   pub: publishers,
   q: fc.oneof(text(200), cjk(0, 200)),
   w: fc.integer({ min: 5, max: 100 }),
@@ -96,7 +98,7 @@ function expectUsable(input: unknown): void {
 
 const VALUES = ['', '1', '-0', '1e308', 'NaN', 'Infinity', '%', '%ZZ', '%E0%A4%A', '%00', '__proto__', ',,,', '4/5/6',
   '99/99/999', '2024-02-30', '2024-10-01', 'S2', 's-042', 'a'.repeat(300), '😀', '\ud800', 'high,low,high'];
-const KEYS = ['v', 'map', 'bp', 'layers', 'from', 'to', 'cat', 'conf', 'src', 'pub', 'q', 'w', 'sel', 'cor', 'sc', 'ind',
+const KEYS = ['v', 'map', 'bp', 'layers', 'from', 'to', 'cat', 'conf', 'src', 'prec', 'pub', 'q', 'w', 'sel', 'cor', 'sc', 'ind',
   'd', 'imp', 'af', 'date', 'x', '', 'constructor', '4.2/50/95'];
 
 const tokenHash = fc

@@ -22,18 +22,42 @@
  *   hold 24 → mean 2 (low) but |6·12 − 24| = 48 ≥ 36 → +200 %, large rise.
  * - change-levels/low-baseline: 2 now, 1 before: means 0.25 and 1/12, changes of 1.75 and 1.92 events
  *   < 3 → low baseline both (the percentages +700 % and +2300 % are still reported).
+ * - change-levels/coverage-*: the moderate-rise data (28-day windows W1 2024-01-01…28 holding 5, W2 from
+ *   2023-12-04: 5, W3 from 11-06: 5, W4 from 10-09: 5, W12 from 2023-02-27: 4) with a declared coverage:
+ *   none: coverage from 2024-01-29 (the window's first day) → no preceding window is covered: windows 0
+ *   of 4 and of 12, no-baseline, prevCount 0 and changePct null (the 5 reports before are outside it).
+ *   partial: from 2023-11-06 → (2024-01-29 − 2023-11-06) / 28 = 3 windows: 15 / 3 = mean 5, 6 → +20 %,
+ *   moderate rise for 4 and for 12 (3 windows each); previous window 5 → +20 %.
+ *   full: from 2023-01-01 → all 12 covered: the same as without coverage (moderate rise / large rise).
+ *   gap: from 2023-01-01, gap 2023-11-20…25 inside W3 → the unbroken run is W1, W2: 10 / 2 = 5, +20 %.
+ *   window-outside: from 2024-02-01 → the window itself starts before the data: uncovered, no claim.
+ *   partial-low-baseline: the low-baseline data, coverage from 2023-12-04 → W1, W2: total 1, mean 0.5 <
+ *   3, |2·2 − 1| = 3 < 6 → low baseline (the rule applies to the covered windows).
+ * - precision/*: a straight route (10,0)→(12,0), 222 km; region discs of 100 km are sampled every 25 km
+ *   (49 points, lattice (i, j), i² + j² ≤ 16, j along latitude). region-on-node-30km: half-width 30 km
+ *   holds the samples with |j| ≤ 1: 9 + 7 + 7 = 23 of 49 (0.469 < ½) → the region report on the node is
+ *   excluded; exact and settlement reports there count; a region report whose place is the small area
+ *   (±0.1°, all 64 grid samples inside) counts; one whose place is the tall area (±0.8°, grid rows at
+ *   ±0.1 inside, 16 of 64 = 0.25) is excluded; a region report 0.6° north is outside the polygon: never
+ *   counted, not "excluded". region-on-node-55km: |j| ≤ 2 inside: 23 + 7 + 7 = 37 of 49 (0.755) → counts;
+ *   the tall area's rows at ±0.1° and ±0.3° (< 0.495°) are inside: 32 of 64, exactly half → counts.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
+import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { dateToDay, dayToIso } from '../../../src/domain/dates';
-import { SOURCE_KINDS, type RouteFeature, type SightingFeature, type Source } from '../../../src/domain/schemas';
+import { SOURCE_KINDS, type AreaFeature, type DataCoverage, type RouteFeature, type SightingFeature, type Source } from '../../../src/domain/schemas';
 import { sourceKindMask, toColumns } from '../../../src/metrics/columns';
 import { buildCorridors } from '../../../src/metrics/corridors';
+import { declaredSpans } from '../../../src/metrics/coverage';
+import { regionAreasOf } from '../../../src/metrics/region-areas';
+import { naiveMembership } from '../../../src/metrics/naive';
+import { areaRegions, discSamples, insideShare, type RegionRule } from '../../../src/metrics/precision';
 import { buildWindowIndex } from '../../../src/metrics/cube';
 import { spatialJoin } from '../../../src/metrics/join';
-import { windowMetrics, type ZoneMetrics } from '../../../src/metrics/window';
+import { windowMetrics } from '../../../src/metrics/window';
 import type { Zone } from '../../../src/metrics/zones';
 import { createRoute } from './helpers';
 
@@ -65,7 +89,8 @@ function parts(fc: Fixture) {
         id: `p${k}`, name: String(p['name'] ?? `p${k}`), date: String(p['date'] ?? '2024-01-01'),
         category: (p['category'] ?? 'training') as SightingFeature['properties']['category'],
         confidence: (p['confidence'] ?? 'high') as SightingFeature['properties']['confidence'],
-        summary: 'Fixture.', location: 'exact',
+        summary: 'Fixture.', location: (p['location'] ?? 'exact') as SightingFeature['properties']['location'],
+        ...(p['place'] ? { place: String(p['place']) } : {}),
         sources: ((p['sourceKinds'] as string[] | undefined) ?? ['government']).map((kind) => `src-${kind}`),
         ...(p['quantity'] ? { quantity: p['quantity'] as { value: number; unit: string } } : {}),
       },
@@ -78,18 +103,58 @@ function parts(fc: Fixture) {
   return { points, sightings, zones, cols };
 }
 
-function windowOf(fc: Fixture): { m: ZoneMetrics; all: ZoneMetrics } {
+function windowOf(fc: Fixture) {
   const { zones, cols } = parts(fc);
   const o = fc.properties ?? {};
   const j = spatialJoin(cols, zones);
   const kinds = o['sourceKinds'] as string[] | undefined;
+  const coverage = o['coverage'] ? declaredSpans(o['coverage'] as DataCoverage) : null;
   const w = windowMetrics(j, cols, buildWindowIndex(j, cols), {
     fromDay: dateToDay(String(o['from'])), toDay: dateToDay(String(o['to'])), ...(kinds ? { sourceKinds: sourceKindMask(kinds) } : {}),
-  });
-  return { m: w.zones[0]!, all: w.all };
+  }, { coverage });
+  return { m: w.zones[0]!, all: w.all, coverage: { ...w.coverage, startDay: iso(w.coverage.startDay), endDay: iso(w.coverage.endDay) } };
 }
 
 const iso = (d: number | null) => (d === null ? null : dayToIso(d));
+
+/** Polygons marked `area: true` as areas (region places). */
+function areasOf(fc: Fixture): AreaFeature[] {
+  return fc.features
+    .filter((f): f is Feature<Polygon> => f.geometry.type === 'Polygon' && (f.properties as Props | null)?.['area'] === true)
+    .map((f) => ({
+      ...f,
+      properties: { id: String(f.properties!['id']), name: 'area', sources: ['fixture'], accuracy: 'schematic', kind: 'training-area', period: { from: '2023-01' } },
+    }) as AreaFeature);
+}
+
+/** Corridor membership under the precision rule, checked against the naive reference on the way. */
+function precisionOf(fc: Fixture) {
+  const route = fc.features.find((f): f is Feature<LineString> => f.geometry.type === 'LineString')!;
+  const widthKm = Number(fc.properties?.['widthKm']);
+  const [c] = buildCorridors([createRoute('r', route.geometry.coordinates as [number, number][]) as RouteFeature], widthKm);
+  const { points, sightings, cols } = parts(fc);
+  const areas = areasOf(fc);
+  const samples = areaRegions(areas);
+  const ra = regionAreasOf(sightings, new Set(samples.keys()));
+  const rule: RegionRule = { precision: cols.precision, areaSamples: new Map(Array.from(ra.index, (i, k) => [i, samples.get(ra.areaIds[k]!)!])) };
+  const zm = spatialJoin(cols, [c!], { regions: rule }).zones[0]!;
+  const naive = naiveMembership(cols, [c!], rule)[0]!;
+  expect(Array.from(zm.members).sort((a, b) => a - b)).toEqual(Array.from(naive));
+  const members = new Set(zm.members), excluded = new Set(zm.excluded?.members ?? []);
+  const inside = (x: number, y: number) => booleanPointInPolygon([x, y], c!.polygon);
+  return {
+    type: 'FeatureCollection',
+    features: [
+      { ...c!.polygon, properties: { widthKm, ...BLUE } },
+      ...areas.map((a) => ({ ...a, properties: { id: a.properties.id, ...BLUE } })),
+      ...points.map((f, k) => {
+        const region = cols.precision[k] === 2;
+        const share = region ? insideShare(rule.areaSamples.get(k) ?? discSamples(cols.lon[k]!, cols.lat[k]!), inside) : null;
+        return { ...f, properties: { ...f.properties, member: members.has(k), excluded: excluded.has(k), share, ...(members.has(k) ? RED : BLUE) } };
+      }),
+    ],
+  };
+}
 
 /** One function per metric: fixture in, golden value out. */
 const METRICS: Record<string, (fc: Fixture) => unknown> = {
@@ -125,9 +190,10 @@ const METRICS: Record<string, (fc: Fixture) => unknown> = {
     };
   },
   'change-levels': (fc) => {
-    const { m } = windowOf(fc);
-    return { count: m.count, prevCount: m.prevCount, changePct: m.changePct, change4: m.change4, change12: m.change12 };
+    const { m, coverage } = windowOf(fc);
+    return { count: m.count, prevCount: m.prevCount, changePct: m.changePct, change4: m.change4, change12: m.change12, ...(fc.properties?.['coverage'] ? { coverage } : {}) };
   },
+  precision: precisionOf,
 };
 
 for (const [metric, run] of Object.entries(METRICS)) {

@@ -6,12 +6,13 @@ import { CATEGORIES, SOURCE_KINDS } from '../../../src/domain/schemas';
 import { NO_UNIT, QUANTITY_UNITS, type Columns } from '../../../src/metrics/columns';
 import { passes, resolveFilters, type Filters } from '../../../src/metrics/filters';
 import type { ZoneMembers } from '../../../src/metrics/join';
+import { LATEST_IDS_MAX } from '../../../src/metrics/window';
 
 const TENTHS = [10, 6, 3];
 
 export interface ReferenceMetrics {
   count: number; weighted: number; prevCount: number; prevWeighted: number; n4: number; n12: number;
-  latestDay: number | null; weekly: number[]; byCategory: Record<string, number>; bySource: Record<string, number>;
+  latestDay: number | null; latestIds: string[]; latestCount: number; weekly: number[]; byCategory: Record<string, number>; bySource: Record<string, number>;
   quantities: { unit: string; reports: number; sum: number; max: number; latest: { value: number; day: number; id: string } }[];
 }
 
@@ -51,6 +52,9 @@ export function referenceWindow(zm: ZoneMembers, cols: Columns, filters: Filters
     if (inRange(d, f.fromDay - 4 * len, f.fromDay - 1)) n4++;
     if (inRange(d, f.fromDay - 12 * len, f.fromDay - 1)) n12++;
   });
+  // The counted reports starting on the latest day, in member order.
+  const onLatest = latestDay === null ? [] : [...zm.members].filter((i, k) => zm.days[k] === latestDay && passes(cols, i, f)).map((i) => cols.ids[i]!);
+  const latestIds = onLatest.slice(0, LATEST_IDS_MAX), latestCount = onLatest.length;
   const quantities = [...qty.entries()].sort((a, b) => a[0] - b[0]).map(([, q]) => q);
-  return { count, weighted: w / 10, prevCount, prevWeighted: pw / 10, n4, n12, latestDay, weekly, byCategory, bySource, quantities };
+  return { count, weighted: w / 10, prevCount, prevWeighted: pw / 10, n4, n12, latestDay, latestIds, latestCount, weekly, byCategory, bySource, quantities };
 }

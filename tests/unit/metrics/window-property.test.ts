@@ -56,7 +56,7 @@ function dataset(rows: Row[]): { cols: Columns; join: JoinResult } {
 function comparable(m: ZoneMetrics) {
   return {
     count: m.count, weighted: m.weighted, prevCount: m.prevCount, prevWeighted: m.prevWeighted,
-    n4: m.change4.baselineTotal, n12: m.change12.baselineTotal, latestDay: m.latestDay, weekly: m.weekly.counts,
+    n4: m.change4.baselineTotal, n12: m.change12.baselineTotal, latestDay: m.latestDay, latestIds: m.latestIds, latestCount: m.latestCount, weekly: m.weekly.counts,
     byCategory: m.byCategory, bySource: m.bySource,
     quantities: m.quantities.map((q) => ({ unit: q.unit, reports: q.reports, sum: q.sum, max: q.max, latest: q.latest })),
   };

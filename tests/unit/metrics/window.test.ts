@@ -6,7 +6,7 @@ import { buildCorridors } from '../../../src/metrics/corridors';
 import { nodeCatchments } from '../../../src/metrics/catchments';
 import { buildWindowIndex } from '../../../src/metrics/cube';
 import { spatialJoin } from '../../../src/metrics/join';
-import { windowMetrics, zoneLengths } from '../../../src/metrics/window';
+import { LATEST_IDS_MAX, windowMetrics, zoneLengths } from '../../../src/metrics/window';
 import type { Source } from '../../../src/domain/schemas';
 import { createNode, createRoute, createSighting } from './helpers';
 
@@ -120,5 +120,21 @@ describe('quantities against a node baseline', () => {
     const q = m.quantities[0]!;
     expect([q.reports, q.sum, q.max, q.latest.value, q.latest.day]).toEqual([2, 103, 73, 73, day('2023-10-05')]);
     expect(q.latestVsBaseline).toBeCloseTo(3.65, 10);
+  });
+});
+
+describe('the reports on the latest day', () => {
+  it('names the counted reports that start on the latest day, in member order, capped', () => {
+    // 2024-03-20 once; 2024-03-31: 60 high-confidence reports and one low one (filtered out below).
+    const s = [on('2024-03-20'), ...Array.from({ length: 60 }, () => on('2024-03-31')), on('2024-03-31', { confidence: 'low' })];
+    const m = metricsFor(s, '2024-03-01', '2024-03-31', { confidences: confidenceMask(['high']) });
+    expect(m.latestDay).toBe(day('2024-03-31'));
+    expect(m.latestCount).toBe(60);
+    expect(m.latestIds).toHaveLength(LATEST_IDS_MAX);
+    const ids = s.map((x) => x.properties.id);
+    expect(m.latestIds).toEqual(ids.slice(1, 1 + LATEST_IDS_MAX));
+    // A window with one report on its latest day names just that one; an empty window names none.
+    expect(metricsFor(s, '2024-03-01', '2024-03-25')).toMatchObject({ latestIds: [ids[0]], latestCount: 1 });
+    expect(metricsFor(s, '2024-01-01', '2024-01-31')).toMatchObject({ latestDay: null, latestIds: [], latestCount: 0 });
   });
 });
