@@ -144,6 +144,8 @@ export const SightingProps = z.object({
   synthetic: z.literal(true).optional(),
   /** Set on analyst-imported reports. */
   imported: z.literal(true).optional(),
+  /** Set on the analyst's own reports, written in the app (always also `imported`: not in the bundled data). */
+  own: z.literal(true).optional(),
 });
 
 /**

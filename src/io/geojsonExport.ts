@@ -58,13 +58,13 @@ function copyJson<T>(value: T): T {
  * Export features as an RFC 7946 FeatureCollection string. Inputs are never mutated.
  *
  * @param features any GeoJSON features (nodes, routes, areas, sightings, corridor polygons)
- * @param meta where the export came from; `layer` names what was exported
+ * @param meta where the export came from; `layer` names what was exported; `extra` members join the header
  * @example exportGeoJSON(visibleSightings, { appVersion: '0.1.0', exportedAt: new Date().toISOString(),
  *   permalink: location.href, filters: { from: '2024-10-01', to: '2025-03-31' }, layer: 'sightings' })
  */
 export function exportGeoJSON(
   features: readonly Feature<Geometry | null, Record<string, unknown> | null>[],
-  meta: ExportMeta & { layer: string },
+  meta: ExportMeta & { layer: string; extra?: Record<string, JsonValue> },
 ): string {
   const out = features.map((f) => {
     const copy = copyJson(f);
@@ -87,6 +87,7 @@ export function exportGeoJSON(
     filters: copyJson(meta.filters),
     layer: meta.layer,
     count: out.length,
+    ...(meta.extra ? copyJson(meta.extra) : {}),
   };
   const collection: FeatureCollection<Geometry | null> & { corridorWatch: ExportHeader & Record<string, JsonValue> } = {
     type: 'FeatureCollection',

@@ -24,6 +24,7 @@ export const FIELD_ALIASES = {
   quantityValue: ['quantity_value', 'qty_value'],
   quantityUnit: ['quantity_unit', 'qty_unit'],
   quantityApprox: ['quantity_approx', 'qty_approx'],
+  own: ['own'],
 } as const;
 
 export type ImportField = keyof typeof FIELD_ALIASES;

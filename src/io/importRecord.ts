@@ -41,6 +41,8 @@ export interface Draft {
   place?: unknown;
   note?: unknown;
   quantity?: unknown;
+  /** The record is marked as an analyst's own report (`own` true in our exports and analysis files). */
+  own?: unknown;
   sources: DraftSource[];
   /** What the format itself found wrong (e.g. an ACLED precision code). */
   problems?: string[];
@@ -111,14 +113,20 @@ function readQuantity(raw: unknown, problems: string[]): Quantity | undefined {
 
 const ID_LIKE = /^[a-z0-9][a-z0-9-]*$/;
 
-/** The report id for a file id: ours as it is (`imp-…`), anyone else's as `imp-<slug>`; undefined if unusable. */
+/**
+ * The report id for a file id: ours as it is (`imp-…`, and `own-…` for an analyst's own report), anyone
+ * else's as `imp-<slug>`; undefined if unusable.
+ */
 export function importedId(fileId: unknown): string | undefined {
   const text = typeof fileId === 'number' && Number.isInteger(fileId) ? String(fileId) : cleanText(fileId, 80);
   if (!text) return undefined;
   const slug = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (!slug || !ID_LIKE.test(slug)) return undefined;
-  return slug.startsWith('imp-') ? slug : `imp-${slug}`;
+  return /^(imp|own)-/.test(slug) ? slug : `imp-${slug}`;
 }
+
+/** A flag cell or property as a boolean: true, "true", 1 or "1". */
+const isTrue = (v: unknown) => v === true || v === 1 || (typeof v === 'string' && /^(true|1)$/i.test(v.trim()));
 
 /**
  * Build a sighting from one draft. Returns the feature, or `null` after adding this record's
@@ -195,6 +203,7 @@ export function toSighting(draft: Draft, row: number, ctx: RecordContext): Sight
       ...(placeId ? { place: placeId } : {}),
       ...(note ? { note } : {}),
       imported: true,
+      ...(isTrue(draft.own) ? { own: true as const } : {}),
     },
   };
 }

@@ -5,6 +5,7 @@ import type { DateForm, DateOrder } from './dates';
 import type { LandMask } from './landMask';
 import type { ImportProblem } from './problems';
 import type { SourceRegistry } from './importSources';
+import type { SavedView } from './analysisFile';
 
 /** A named place reports may be near (the bundled nodes): for `place` names and the position check. */
 export interface Place {
@@ -71,6 +72,8 @@ export interface ImportResult {
   readAs?: ReadAs;
   /** For each feature, the id the file gave it (`s-001` from our own export), or null: for matching loaded reports. */
   fileIds?: (string | null)[];
+  /** The view the file was saved with (our analysis files and GeoJSON exports), to offer to open it. */
+  saved?: SavedView;
 }
 
 /** Shared state of one import run. */

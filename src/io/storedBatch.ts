@@ -14,15 +14,18 @@ export interface StoredBatch {
   sources: Source[];
 }
 
-/** The last member (quantity and note) was added later: rows saved before it have 12 members. */
-type Extras = { quantity?: SightingFeature['properties']['quantity']; note?: string } | null;
+/** The last member (quantity, note, the own-report mark) was added later: rows saved before it have 12 members. */
+type Extras = { quantity?: SightingFeature['properties']['quantity']; note?: string; own?: true } | null;
 type Row = [string, number, number, string, string, string, string, string[], string, string | null, string | null, string | null, Extras?];
 
 /** A feature as a stored row: id, lon, lat, date, category, confidence, location, sources, name, summary, dateEnd, place, extras. */
 function toRow(f: SightingFeature): Row {
   const p = f.properties;
   const [lon, lat] = f.geometry.coordinates;
-  const extras: Extras = p.quantity || p.note ? { ...(p.quantity ? { quantity: p.quantity } : {}), ...(p.note ? { note: p.note } : {}) } : null;
+  const extras: Extras =
+    p.quantity || p.note || p.own
+      ? { ...(p.quantity ? { quantity: p.quantity } : {}), ...(p.note ? { note: p.note } : {}), ...(p.own ? { own: true as const } : {}) }
+      : null;
   const row: Row = [p.id, lon!, lat!, p.date, p.category, p.confidence, p.location, p.sources, p.name, p.summary === p.name ? null : p.summary, p.dateEnd ?? null, p.place ?? null];
   if (extras) row.push(extras);
   return row;
@@ -51,6 +54,7 @@ function fromRow(row: unknown): unknown {
       ...(more.quantity !== undefined ? { quantity: more.quantity } : {}),
       ...(more.note !== undefined ? { note: more.note } : {}),
       imported: true,
+      ...(more.own === true ? { own: true } : {}),
     },
   };
 }

@@ -74,6 +74,19 @@ export const AREA_STYLE = {
 export const HIGHLIGHT: RGBA = [255, 200, 0, 255];
 export const CORRIDOR_STYLE = { fill: [255, 170, 0, 45] as RGBA, line: [200, 110, 0, 200] as RGBA };
 
+/** The ring around the analyst's own reports. */
+export const OWN_RING: RGBA = [17, 24, 39, 255];
+/** The report form's position on the map. */
+export const PLACING_MARK: RGBA = [11, 92, 173, 255];
+
+/** What changed since a link's data release. */
+export type ChangeKind = 'added' | 'corrected' | 'withdrawn';
+export const CHANGE_STYLE: Record<ChangeKind, { colour: RGBA; label: string }> = {
+  added: { colour: [0, 140, 70, 255], label: 'Added since the link' },
+  corrected: { colour: [235, 120, 0, 255], label: 'Corrected since the link' },
+  withdrawn: { colour: [110, 110, 110, 255], label: 'Withdrawn since the link (where it stood)' },
+};
+
 /**
  * One font-atlas setting for every TextLayer (labels, node glyphs): deck.gl keys its atlas cache on the
  * font settings, not on the characters, so layers that agree here share one atlas and only add glyphs.

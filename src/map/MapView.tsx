@@ -20,6 +20,7 @@ import { exposeTestHandle, recordDeckFrame } from './testHandle';
 import { drawnPoints, noteDrawn } from './drawn';
 import { pickedId, stackTooltip, tooltipText } from './picking';
 import { clickMapFeature, currentPositions } from '../state/stackActions';
+import { mapClicked, useReportForm } from '../state/own/form';
 // The basemap ships as a static JSON asset of the build (fetched from the app's own origin).
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 
@@ -73,8 +74,12 @@ export function MapView() {
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
-      // A report on a stacked position opens the list of every report there.
-      onClick: (info) => clickMapFeature(pickedId(info, useStore.getState().sightingSets)),
+      // While the report form is placing a report, the click is its position, not a selection; a report
+      // on a stacked position opens the list of every report there.
+      onClick: (info) => {
+        if (info.coordinate && mapClicked(info.coordinate[0]!, info.coordinate[1]!)) return;
+        clickMapFeature(pickedId(info, useStore.getState().sightingSets));
+      },
       onHover: (info) => actions.hover(pickedId(info, useStore.getState().sightingSets)),
       getTooltip: (info) => {
         const s = useStore.getState();
@@ -82,7 +87,7 @@ export function MapView() {
         const text = id ? (stackTooltip(id, currentPositions(), s.data) ?? tooltipText(id, s.data, s.sightingSets)) : null;
         return text ? { text, className: 'map-tooltip' } : null;
       },
-      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+      getCursor: ({ isHovering }) => (useReportForm.getState().placing ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
       onAfterRender: ({ gl }) => {
         recordDeckFrame(pointsRef.current, gl as WebGL2RenderingContext);
         noteDrawn(map, pointsRef.current);

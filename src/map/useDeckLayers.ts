@@ -25,6 +25,7 @@ import type { EvidencePoint } from '../layers/corridors';
 import { baseLayers, markerLayers, sightingLayers } from './deckLayers';
 import { labelSetAt, networkLabelSets, NETWORK_LABELS_MIN_ZOOM } from '../layers/networkLabels';
 import places from './data/places.json';
+import { useAnalystLayers } from './useAnalystLayers';
 
 /** Natural Earth places worth labelling at theatre scale (scale rank ≤ 3, or a capital). */
 function placeLabels(maxRank = 3): PlaceLabel[] {
@@ -74,6 +75,7 @@ export function useDeckLayers(): Layer[] {
       query: s.filters.query,
       sourceKinds: s.filters.sourceKinds,
       publishers: s.filters.publishers,
+      onlyIds: s.filters.onlyIds,
       precisions: s.filters.precisions,
       featureId: s.selection.featureId,
       hoverId: s.hoverId,
@@ -129,11 +131,11 @@ export function useDeckLayers(): Layer[] {
   );
   const near = labelSetAt(labelSets, s.labelZoom);
 
-  // Text, source-kind, publisher and precision filters change which points pass; the time window does not.
-  const { query, sourceKinds, publishers, precisions } = s;
+  // Text, source-kind, publisher, precision and "only what changed" filters change which points pass; the time window does not.
+  const { query, sourceKinds, publishers, precisions, onlyIds } = s;
   const sightings = useMemo(
-    () => sets.map((set) => ({ key: set.key, buffers: buffersWithPass(baseBuffers(set), passOf(set, { query, sourceKinds, publishers, precisions })) })),
-    [sets, query, sourceKinds, publishers, precisions],
+    () => sets.map((set) => ({ key: set.key, buffers: buffersWithPass(baseBuffers(set), passOf(set, { query, sourceKinds, publishers, precisions, onlyIds })) })),
+    [sets, query, sourceKinds, publishers, precisions, onlyIds],
   );
 
   const classes = useMemo(
@@ -147,6 +149,8 @@ export function useDeckLayers(): Layer[] {
   const fromDay = dateToDay(s.from);
   const toDay = dateToDay(s.to);
 
+  // Own reports, changes since a link, the report form's position: rings over the dots (src/map/useAnalystLayers.ts).
+  const analyst = useAnalystLayers();
   const markers = useMemo((): Marker[] => {
     const out: Marker[] = [];
     const add = (id: string | null, kind: Marker['kind']) => {
@@ -189,5 +193,5 @@ export function useDeckLayers(): Layer[] {
     [data, s.layers, sightings, fromDay, toDay, classes, halos, s.zoom, stacks],
   );
   const rings = useMemo(() => markerLayers({ evidence, evidenceCounts, markers }), [evidence, evidenceCounts, markers]);
-  return useMemo(() => [...base, ...dots, ...rings], [base, dots, rings]);
+  return useMemo(() => [...base, ...dots, ...analyst, ...rings], [base, dots, analyst, rings]);
 }

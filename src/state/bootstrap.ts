@@ -33,6 +33,11 @@ async function fetchText(file: string): Promise<string | undefined> {
   return r.text();
 }
 
+let loadedFiles: GeodataFiles | null = null;
+
+/** The bundled files as fetched and parsed (not validated): what release manifests hash. Null before loading. */
+export const bundledFiles = (): GeodataFiles | null => loadedFiles;
+
 /**
  * Loads the bundled geodata into the store; returns the data version (a short hash of the files).
  * `windowFromData`: no link named the view, so the window opens on the months the reports cover.
@@ -49,6 +54,7 @@ export async function loadBundled(opts: { windowFromData: boolean } = { windowFr
     ),
   );
   const files = Object.fromEntries(keys.map((k, i) => [k, texts[i] === undefined ? undefined : parseJsonText(GEODATA_FILES[k], texts[i], errors)])) as unknown as GeodataFiles;
+  loadedFiles = files;
   const result = loadGeodata(files);
   const problems = [...errors, ...(result.ok ? [] : result.errors)];
   actions.setData(result.data, problems, [makeSet('bundled', result.data.sightings, result.data.sources)]);

@@ -22,16 +22,16 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
 }
 
 type F = AppState['filters'];
-type PassFn = (q: string, k: F['sourceKinds'], p: F['publishers'], pr: F['precisions']) => Uint8Array | null;
+type PassFn = (q: string, k: F['sourceKinds'], p: F['publishers'], pr: F['precisions'], o: F['onlyIds']) => Uint8Array | null;
 const passCache = new WeakMap<SightingSet, PassFn>();
-/** Text/source/publisher/precision pass flags of one set (null = all pass), memoised per set. */
-export function passOf(set: SightingSet, f: Pick<F, 'query' | 'sourceKinds' | 'publishers' | 'precisions'>): Uint8Array | null {
+/** Text/source/publisher/precision (and "only these reports") pass flags of one set (null = all pass), memoised per set. */
+export function passOf(set: SightingSet, f: Pick<F, 'query' | 'sourceKinds' | 'publishers' | 'precisions'> & Partial<Pick<F, 'onlyIds'>>): Uint8Array | null {
   let m = passCache.get(set);
   if (!m) {
-    m = memo((q: string, kinds: F['sourceKinds'], pubs: F['publishers'], prec: F['precisions']) => textSourcePass(set, q, kinds, pubs, prec));
+    m = memo((q: string, kinds: F['sourceKinds'], pubs: F['publishers'], prec: F['precisions'], only: F['onlyIds']) => textSourcePass(set, q, kinds, pubs, prec, only));
     passCache.set(set, m);
   }
-  return m(f.query, f.sourceKinds, f.publishers, f.precisions);
+  return m(f.query, f.sourceKinds, f.publishers, f.precisions, f.onlyIds ?? null);
 }
 
 export interface VisibleSet {

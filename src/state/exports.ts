@@ -147,6 +147,7 @@ export function sightingsCSV(state: ViewState, meta: ExportMeta): ExportFile {
     { header: 'quantity_approx', value: (s) => (s.properties.quantity ? s.properties.quantity.approx === true : undefined) },
     { header: 'note', value: (s) => s.properties.note },
     { header: 'imported', value: (s) => s.properties.imported === true },
+    { header: 'own', value: (s) => s.properties.own === true },
     ...citationColumns,
   ];
   return { fileName: exportFileName('sightings', meta, 'csv'), mime: 'text/csv', text: toCSV(rows, columns, { bom: true }) };

@@ -55,8 +55,9 @@ export function makeColumnarSet(key: SetKey, columns: Columns, byDay: Uint32Arra
 }
 
 /**
- * Which sightings pass the text, source-kind, publisher and location-precision filters (those the GPU
- * cannot do): 1 or 0 per sighting. Returns null when no such filter is set (everything passes).
+ * Which sightings pass the text, source-kind, publisher and location-precision filters and the "only
+ * these reports" filter (those the GPU cannot do): 1 or 0 per sighting. Returns null when no such
+ * filter is set (everything passes).
  */
 export function textSourcePass(
   set: SightingSet,
@@ -64,12 +65,13 @@ export function textSourcePass(
   sourceKinds: Filters['sourceKinds'],
   publishers: Filters['publishers'] = [],
   precisions: Filters['precisions'] = [],
+  onlyIds: Filters['onlyIds'] = null,
 ): Uint8Array | null {
   const q = query.trim().toLowerCase();
   const kinds = sourceKinds.length ? sourceKindMask(sourceKinds) : 0;
   const pubs = new Set(publishers);
   const prec = precisions.length ? precisionMask(precisions) : ALL_PRECISIONS;
-  if (!q && !kinds && !pubs.size && prec === ALL_PRECISIONS) return null;
+  if (!q && !kinds && !pubs.size && prec === ALL_PRECISIONS && !onlyIds) return null;
   const n = set.columns.length;
   const out = new Uint8Array(n);
   const mask = set.columns.sourceMask;
@@ -80,6 +82,7 @@ export function textSourcePass(
     if ((prec & (1 << precision[i]!)) === 0) continue;
     if (q && !(hay ? hay[i]!.includes(q) : set.columns.ids[i]!.includes(q))) continue;
     if (pubs.size && !(set.publishers?.[i]?.split('\n').some((p) => pubs.has(p)) ?? false)) continue;
+    if (onlyIds && !onlyIds.has(set.columns.ids[i]!)) continue;
     out[i] = 1;
   }
   return out;

@@ -45,6 +45,15 @@ export interface AppState {
   ui: UiState;
   /** Results slice: what the metrics worker last answered (written only by src/state/results.ts). */
   results: ResultsState;
+  /** The analyst's own reports: where they are saved (see src/state/own/). */
+  analysis: AnalysisState;
+}
+
+export interface AnalysisState {
+  /** The analysis file that holds the own reports as they are now (named in links), or null. */
+  file: string | null;
+  /** Own reports that could not be saved in this browser (kept in memory only). */
+  unsaved: boolean;
 }
 
 export interface UiState {
@@ -78,6 +87,7 @@ export const initialState = (): AppState => ({
   notices: [],
   ui: { panel: 'details', tableOpen: false, drawerOpen: false, playing: false, playStep: 'month', playIntervalMs: 800, stackKey: null },
   results: initialResults(),
+  analysis: { file: null, unsaved: false },
 });
 
 export const useStore = create<AppState>()(() => initialState());
@@ -150,10 +160,13 @@ export const actions = {
   hover(id: string | null) {
     if (useStore.getState().hoverId !== id) useStore.setState({ hoverId: id });
   },
-  notify(level: Notice['level'], text: string, details?: string[]): number {
+  notify(level: Notice['level'], text: string, details?: string[], action?: Notice['action']): number {
     const id = ++noticeSeq;
-    useStore.setState((s) => ({ notices: [...s.notices, { id, level, text, ...(details ? { details } : {}) }] }));
+    useStore.setState((s) => ({ notices: [...s.notices, { id, level, text, ...(details ? { details } : {}), ...(action ? { action } : {}) }] }));
     return id;
+  },
+  setAnalysis(patch: Partial<AnalysisState>) {
+    useStore.setState((s) => ({ analysis: { ...s.analysis, ...patch } }));
   },
   /** Results slice: merge what the metrics worker answered (called by src/state/results.ts only). */
   setResults(patch: Partial<ResultsState>) {

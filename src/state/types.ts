@@ -29,6 +29,9 @@ export interface Filters {
   query: string;
   /** Corridor half-width, km. */
   widthKm: number;
+  /** Only these report ids ("show only what changed" since a link's data); absent or null = no such filter (absent by
+   * default, like a link's view: it is never part of a link). */
+  onlyIds?: ReadonlySet<string> | null;
 }
 
 export interface Selection {
@@ -45,6 +48,8 @@ export interface Notice {
   text: string;
   /** Longer detail lines (e.g. the first 20 problems of an import). */
   details?: string[];
+  /** A button beside the text (e.g. "Save analysis file" when saving in the browser failed). */
+  action?: { label: string; run: () => void };
 }
 
 export const DATA_START = '2023-07-01';

@@ -16,6 +16,7 @@ import {
   dataVersionNotice,
   cutWords,
   decodeHash,
+  isLinkFileName,
   fitLink,
   type FittedLink,
   type ScenarioId,
@@ -24,6 +25,7 @@ import {
 import { CONFIDENCES } from '../metrics/columns';
 import { actions, useStore, type AppState } from './store';
 import { linkHadImports } from './import/restore';
+import { explainOtherData } from './sinceLink/explain';
 import { DATA_END, DATA_START, DEFAULT_CAMERA, type Camera } from './types';
 
 /**
@@ -59,6 +61,11 @@ export function roundCamera(c: Camera): Camera {
   };
 }
 
+/** Whether the imported set holds an analyst's own report. */
+function hasOwnReports(s: AppState): boolean {
+  return s.sightingSets.some((x) => x.key === 'imported' && (x.features?.some((f) => f.properties.own === true) ?? false));
+}
+
 /** The link form of the store's view. */
 export function toUrlState(s: AppState, dataVersion: string | null): UrlState {
   const f = s.filters;
@@ -81,6 +88,8 @@ export function toUrlState(s: AppState, dataVersion: string | null): UrlState {
     ind: s.selection.indicatorId,
     d: dataVersion,
     imp: s.sightingSets.some((x) => x.key === 'imported' && x.columns.length > 0),
+    // The analysis file that holds the own reports as they are now; a later change clears it.
+    af: s.analysis.file !== null && isLinkFileName(s.analysis.file) && hasOwnReports(s) ? s.analysis.file : null,
     tab: s.ui.panel,
     cut: [],
   };
@@ -129,6 +138,8 @@ const DELIBERATE: ((s: AppState) => unknown)[] = [
 export interface OpenedLink {
   linkDataVersion: string | null;
   imported: boolean;
+  /** The analysis file the link says holds the view's own reports. */
+  file?: string | null;
   /** There was a link (any hash): its missing keys mean the link defaults, not the data's extent. */
   fromLink: boolean;
 }
@@ -144,7 +155,7 @@ export function restoreFromHash(hash: string): OpenedLink {
   // `imp` is said once, and only when true: after restoring, when this browser has no imported reports.
   const ignored = notices.filter((n) => !n.startsWith('This view included imported data'));
   if (ignored.length) actions.notify('warning', 'Parts of this link could not be used and were ignored:', ignored);
-  return { linkDataVersion: state.d, imported: state.imp, fromLink: true };
+  return { linkDataVersion: state.d, imported: state.imp, file: state.af, fromLink: true };
 }
 
 let currentDataVersion: () => string | null = () => null;
@@ -178,12 +189,12 @@ export function cutWarning(link: Pick<FittedLink, 'cut' | 'fullLength'>): string
 }
 
 /** Start two-way sync between the store and `location.hash`. Returns a stop function. */
-export function startUrlSync(dataVersion: () => string | null, link: Pick<OpenedLink, 'linkDataVersion' | 'imported'>): () => void {
+export function startUrlSync(dataVersion: () => string | null, link: Pick<OpenedLink, 'linkDataVersion' | 'imported' | 'file'>): () => void {
   currentDataVersion = dataVersion;
   const d = dataVersion();
   const versionNote = d && link.linkDataVersion ? dataVersionNotice(link.linkDataVersion, d) : null;
-  if (versionNote) actions.notify('warning', versionNote);
-  if (link.imported) linkHadImports();
+  if (versionNote && d && link.linkDataVersion) void explainOtherData(link.linkDataVersion, d, versionNote, { kind: 'link' });
+  if (link.imported || link.file) linkHadImports(link.file ?? null);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let push = false;

@@ -21,6 +21,8 @@ import { ShareButton } from './ShareButton';
 import { MapKeyboard } from './MapKeyboard';
 import { StackList } from './StackList';
 import { PlaceSearch } from './PlaceSearch';
+import { ReportFormSlot } from './ReportFormSlot';
+import { SinceLinkSlot } from './SinceLinkSlot';
 
 function useEscapeClearsSelection() {
   useEffect(() => {
@@ -69,6 +71,9 @@ export function App() {
         </aside>
         <main className="center">
           <Notices />
+          <ErrorBoundary label="What changed since the link">
+            <SinceLinkSlot />
+          </ErrorBoundary>
           <div className="map-wrap">
             <MapView />
             <MapKeyboard />
@@ -83,6 +88,9 @@ export function App() {
           )}
         </main>
         <RightPanel details={<><StackList /><DetailsPanel /></>} corridors={<CorridorPanel />} scenarios={<ScenarioPanel />} />
+        <ErrorBoundary label="The report form">
+          <ReportFormSlot />
+        </ErrorBoundary>
       </div>
     </div>
   );

@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { restoreImports } from '../state/import';
+import { AnalysisButtons } from './AnalysisButtons';
 import { ExportMenu } from './ExportMenu';
 import { ImportButtons, ImportDialog, ImportDropZone } from './ImportControls';
 import './data-menu.css';
@@ -19,6 +20,7 @@ export function DataMenu() {
   }, []);
   return (
     <div className="dm-bar" role="group" aria-label="Import, export and brief">
+      <AnalysisButtons />
       <ImportButtons />
       <ExportMenu />
       <button type="button" aria-haspopup="dialog" aria-label="Analyst brief" onClick={() => setBrief(true)}>

@@ -9,6 +9,7 @@ import { actions, useStore } from '../state/store';
 import { findSighting } from '../state/sightingSets';
 import { sightingAt } from '../state/derived';
 import { safeHttpUrl } from './safeUrl';
+import { OwnReportActions } from './OwnReportActions';
 
 function Row({ k, v }: { k: string; v: string | number | undefined | null }) {
   if (v === undefined || v === null || v === '') return null;
@@ -53,8 +54,10 @@ function Sources({ ids, lookup }: { ids: readonly string[]; lookup: (id: string)
 }
 
 export function DetailsPanel() {
-  const { id, data, sets, extraSources, stack } = useStore(
-    useShallow((s) => ({ id: s.selection.featureId, data: s.data, sets: s.sightingSets, extraSources: s.importedSources, stack: s.ui.stackKey })),
+  const { id, data, sets, extraSources, stack, unsaved } = useStore(
+    useShallow((s) => ({
+      id: s.selection.featureId, data: s.data, sets: s.sightingSets, extraSources: s.importedSources, stack: s.ui.stackKey, unsaved: s.analysis.unsaved,
+    })),
   );
   if (!id && stack) return null;
   if (!id) return <p className="muted">Click a sighting, node, route or area on the map (or a row in the table) to see its details and sources.</p>;
@@ -72,6 +75,17 @@ export function DetailsPanel() {
           ×
         </button>
       </header>
+      {'own' in p && p.own && (
+        <>
+          <p className="own-line">
+            <span className="own-badge">own</span>{' '}
+            {unsaved
+              ? 'Your own report: this browser could not save it, so it is only in this page and in an analysis file you save.'
+              : 'Your own report: it is saved in this browser and in the analysis file you save.'}
+          </p>
+          <OwnReportActions id={p.id} name={p.name} />
+        </>
+      )}
       {'summary' in p && <p className="summary">{p.summary}</p>}
       <dl>
         {'category' in p && (
@@ -82,7 +96,7 @@ export function DetailsPanel() {
             <Row k="Location" v={`${p.location}${p.location === 'region' ? ' (only the region is known)' : ''}`} />
             <Row k="Quantity" v={p.quantity ? `${p.quantity.approx ? '~' : ''}${p.quantity.value.toLocaleString('en-GB')} ${p.quantity.unit.replace('-', ' ')}` : undefined} />
             {p.synthetic && <Row k="Data" v="Synthetic benchmark point — not a report" />}
-            {p.imported && <Row k="Data" v="Imported by you" />}
+            {p.imported && <Row k="Data" v={p.own ? "The analyst's own report (written in this app)" : 'Imported by you'} />}
           </>
         )}
         {'kind' in p && <Row k="Kind" v={p.kind in NODE_STYLE ? NODE_STYLE[p.kind as keyof typeof NODE_STYLE].label : p.kind} />}

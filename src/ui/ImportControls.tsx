@@ -2,11 +2,13 @@
  * Importing reports: the "Import reports" button with its file picker, a drop zone over the whole
  * window, the progress dialog while the worker parses, and the review (`ImportReview.tsx`).
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { cancelImport, importFile, removeImports, useImportJob } from '../state/import';
 import { useStore } from '../state/store';
 import { Dialog } from './ImportExportDialog';
-import { ImportReview } from './ImportReview';
+
+// The review is loaded when a file first needs one: it is not part of the first map frame.
+const ImportReview = lazy(() => import('./ImportReview').then((m) => ({ default: m.ImportReview })));
 
 const ACCEPT = '.csv,.tsv,.txt,.geojson,.json';
 const fmt = (n: number) => n.toLocaleString('en-GB');
@@ -104,7 +106,13 @@ export function ImportDropZone() {
 export function ImportDialog() {
   const job = useImportJob();
   if (job.phase === 'idle') return null;
-  if (job.phase === 'review' && job.result && job.matching) return <ImportReview job={job} />;
+  if (job.phase === 'review' && job.result && job.matching) {
+    return (
+      <Suspense fallback={null}>
+        <ImportReview job={job} />
+      </Suspense>
+    );
+  }
   const known = job.total > 0;
   return (
     <Dialog key="progress" title={`Importing ${job.fileName}`} onClose={cancelImport} className="dm-import">

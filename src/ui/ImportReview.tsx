@@ -19,6 +19,7 @@ import {
 } from '../state/import';
 import { useStore } from '../state/store';
 import { Dialog } from './ImportExportDialog';
+import { SavedViewChoice } from './SavedViewChoice';
 
 const fmt = (n: number) => n.toLocaleString('en-GB');
 const CONFIDENCE_LEVELS = ['high', 'moderate', 'low'] as const;
@@ -92,6 +93,7 @@ export function ImportReview({ job }: { job: ImportJob }) {
         </ul>
       )}
       <Choices job={job} />
+      <SavedViewChoice job={job} />
       <p data-testid="import-counts">
         <strong>{countsLine(r, m, job.format)}.</strong>
       </p>
@@ -140,7 +142,7 @@ export function ImportReview({ job }: { job: ImportJob }) {
       )}
       <div className="dm-actions">
         <button type="button" className="dm-primary" data-autofocus onClick={() => void keepImport()}>
-          {keep > 0 ? `Import ${fmt(keep)} new report${keep === 1 ? '' : 's'}` : 'Nothing new: close'}
+          {keep > 0 ? `Import ${fmt(keep)} new report${keep === 1 ? '' : 's'}` : r.saved && job.openView ? 'Nothing new: open the view' : 'Nothing new: close'}
         </button>
         <button type="button" onClick={refuseImport}>
           Refuse the whole file

@@ -3,7 +3,7 @@ import { useStore, actions } from '../state/store';
 import type { LayerId } from '../state/types';
 import { HALO_STYLE } from '../layers/precision';
 import { STACK_BADGE } from '../layers/stacks';
-import { AREA_STYLE, CONFIDENCE_LABEL, CONFIDENCE_RADIUS, CORRIDOR_STYLE, NODE_STYLE, ROLE_WIDTH, ROUTE_MODE_STYLE, css } from '../layers/style';
+import { AREA_STYLE, CONFIDENCE_LABEL, CONFIDENCE_RADIUS, CORRIDOR_STYLE, NODE_STYLE, OWN_RING, ROLE_WIDTH, ROUTE_MODE_STYLE, css } from '../layers/style';
 import { CATEGORIES } from '../domain/schemas';
 import { CATEGORY_STYLE } from '../layers/style';
 
@@ -14,7 +14,7 @@ const LAYERS: { id: LayerId; label: string }[] = [
   { id: 'areas', label: 'Training areas and deployment zones' },
   { id: 'corridors', label: 'Selected corridor' },
   { id: 'sightings', label: 'Sightings (reports)' },
-  { id: 'imported', label: 'Imported reports' },
+  { id: 'imported', label: 'Imported and own reports' },
   { id: 'labels', label: 'Place labels' },
 ];
 
@@ -69,7 +69,14 @@ function Legend({ id }: { id: LayerId }) {
     case 'sightings':
     case 'imported':
       return id === 'imported' ? (
-        <p className="legend-note">Reports you imported, drawn like sightings; they stay until you remove them.</p>
+        <>
+          <p className="legend-note">Reports you imported or wrote, drawn like sightings; they stay until you remove them.</p>
+          <ul className="legend">
+            <li>
+              <span className="swatch dot" style={{ background: '#fff', border: `2.5px solid ${css(OWN_RING)}` }} /> Ring: your own report (Add report)
+            </li>
+          </ul>
+        </>
       ) : (
         <ul className="legend cols">
           <li className="legend-wide">

@@ -17,6 +17,11 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.level}`}>
           <p>{n.text}</p>
+          {n.action && (
+            <button type="button" className="notice-action" onClick={n.action.run}>
+              {n.action.label}
+            </button>
+          )}
           {n.details && n.details.length > 0 && (
             <ul>
               {n.details.map((d, i) => (

@@ -11,6 +11,7 @@ import type { IndicatorResult } from '../metrics/indicators';
 import type { ScenarioScore } from '../metrics/scoring';
 import { actions, useStore } from '../state/store';
 import { EvidenceList } from './EvidenceList';
+import { ScoreSince } from './ScoreSince';
 import { JoinStatus, RulesNote } from './MetricBits';
 import { fmt, prob, signed } from './metricsFormat';
 import { indicatorBadge, scenarioBadge } from './statusWord';
@@ -158,6 +159,7 @@ export function ScenarioPanel() {
               <span className={`badge ${badge.cls}`}>{badge.label}</span>
               <span>Score <strong>{prob(s.p)}</strong> ({signed(s.logOdds - s.terms[0]!.logOdds)} log-odds from indicators)</span>
             </p>
+            <ScoreSince id={s.id} p={s.p} asOfDay={sc.asOfDay} />
             <ScoreTable s={s} results={results} />
             {def && <IndicatorList owner={s.id} indicators={def.indicators} results={results} selectedId={sel(s.id)} />}
           </section>

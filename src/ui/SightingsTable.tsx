@@ -124,7 +124,10 @@ export function SightingsTable() {
         <span role="gridcell">
           <span className="swatch dot" style={{ background: css(CATEGORY_STYLE[cat].colour) }} /> {CATEGORY_STYLE[cat].label}
         </span>
-        <span role="gridcell" title={t.place}>{t.place}</span>
+        <span role="gridcell" title={p?.own ? `Your own report: ${t.place}` : t.place}>
+          {p?.own && <span className="own-badge">own</span>}
+          {t.place}
+        </span>
         <span role="gridcell">{CONFIDENCES[c.confidence[i]!]}</span>
         <span role="gridcell" title={t.publisher}>{t.publisher}</span>
       </div>,

@@ -28,7 +28,7 @@ import {
 /** Key order of every link (stable, so equal states give equal links). */
 export const KEY_ORDER = [
   'v', 'map', 'bp', 'layers', 'from', 'to', 'cat', 'conf', 'src', 'prec', 'pub', 'q', 'w', 'sel', 'cor', 'sc', 'ind', 'd', 'imp',
-  'tab', 'cut',
+  'af', 'tab', 'cut',
 ] as const;
 type Key = (typeof KEY_ORDER)[number];
 
@@ -78,6 +78,7 @@ function writePairs(state: Readonly<UrlState>, defaults: Readonly<UrlState>): Pa
     if (value !== defaults[key]) out[key] = value === null ? '' : enc(value); // `sel=` means none
   }
   if (state.imp !== defaults.imp) out.imp = state.imp ? '1' : '0';
+  if (state.af !== defaults.af) out.af = state.af === null ? '' : enc(state.af);
   if (state.tab !== defaults.tab) out.tab = state.tab;
   const cut = canonicalOrder(state.cut, CUT_PARTS);
   if (!sameList(cut, canonicalOrder(defaults.cut, CUT_PARTS))) out.cut = cut.join(',');

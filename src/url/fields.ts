@@ -15,6 +15,7 @@ import {
   SCENARIO_IDS,
   canonicalOrder,
   hasUnsafeChars,
+  isLinkFileName,
   type UrlState,
 } from './state';
 
@@ -175,6 +176,17 @@ const readImported: Reader = (raw, p, s) => {
   return null;
 };
 
+const readAnalysisFile: Reader = (raw, p, s) => {
+  const v = safeDecode(raw);
+  if (v === '') {
+    s.af = null;
+    return null;
+  }
+  if (v === null || !isLinkFileName(v)) return ignored(p, `expected a file name (up to ${LIMITS.fileNameMaxChars} plain characters)`);
+  s.af = v;
+  return null;
+};
+
 /** Readers by key. The keys of this table are the allow-list of what a link may set. */
 export const READERS: Readonly<Record<string, Reader>> = {
   map: readMap,
@@ -195,6 +207,7 @@ export const READERS: Readonly<Record<string, Reader>> = {
   ind: readId('ind', 'indicator'),
   d: readDataVersion,
   imp: readImported,
+  af: readAnalysisFile,
   tab: readTab,
   cut: enumList('cut', CUT_PARTS, 'left-out part'),
 };

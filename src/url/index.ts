@@ -23,6 +23,7 @@ export {
   UrlStateSchema,
   V1_DEFAULT_WINDOW,
   cloneUrlState,
+  isLinkFileName,
   type CutPart,
   type LayerId,
   type PanelTab,

@@ -57,6 +57,8 @@ export const LIMITS = {
   widthKmMax: 100,
   queryMaxChars: 200,
   idMaxChars: 64,
+  /** An analysis file's name, as a link names it (`af`). */
+  fileNameMaxChars: 120,
   /** As long as an imported publisher may be (the import caps text at 300 characters). */
   publisherMaxChars: 300,
   /** Far more than any filter an analyst ticks; the 8 KB link cap is what really bounds the list. */
@@ -113,6 +115,8 @@ export interface UrlState {
   d: string | null;
   /** The view included imported data, which a link cannot carry. */
   imp: boolean;
+  /** The analysis file that holds the view's own reports (a file name), or null. */
+  af: string | null;
   /** The right-hand panel's tab. */
   tab: PanelTab;
   /** Settings of the view this link was made from that it leaves out (too long for a link). */
@@ -144,6 +148,7 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
   ind: null,
   d: null,
   imp: false,
+  af: null,
   tab: 'details',
   cut: [],
 }) as Readonly<UrlState>;
@@ -189,6 +194,15 @@ const IsoDay = z
   .refine((s) => s >= LIMITS.dateMin && s <= LIMITS.dateMax, `outside ${LIMITS.dateMin}…${LIMITS.dateMax}`);
 
 const LinkId = Id.max(LIMITS.idMaxChars);
+
+/**
+ * A file name a link may carry: 1–120 plain characters, no path separators, not starting with a dot.
+ * @example isLinkFileName('corridor-analysis-2026-12-01.geojson') // true
+ */
+export function isLinkFileName(s: string): boolean {
+  return s.length > 0 && s.length <= LIMITS.fileNameMaxChars && s.trim() === s && !/^\./.test(s) && !/[/\\]/.test(s) && !hasUnsafeChars(s);
+}
+const FileName = z.string().refine(isLinkFileName, 'not a plain file name');
 const SafeText = (max: number) => z.string().max(max).refine((s) => !hasUnsafeChars(s), 'unsafe characters');
 
 /** zod schema of a valid (canonical) `UrlState`. */
@@ -220,6 +234,7 @@ export const UrlStateSchema = z
     ind: LinkId.nullable(),
     d: z.string().regex(/^[0-9a-f]{8}$/).nullable(),
     imp: z.boolean(),
+    af: FileName.nullable(),
     tab: z.enum(PANEL_TABS),
     cut: z.array(z.enum(CUT_PARTS)).refine(isCanonical(CUT_PARTS), 'cut parts not canonical'),
   })

@@ -124,7 +124,7 @@ describe(`importing ${N.toLocaleString('en-GB')} rows`, () => {
         `${progress.length} progress values`,
     );
 
-    await page.getByRole('checkbox', { name: 'Imported reports' }).check();
+    await page.getByRole('checkbox', { name: 'Imported and own reports' }).check();
     await page.waitForFunction(
       (want) => Number((document.querySelector('[data-testid="visible-count"]')?.textContent ?? '').replace(/[^0-9]/g, '')) === want,
       start + N,

@@ -16,6 +16,7 @@ import {
   decodeHash,
   encodeHash,
   fitLink,
+  isLinkFileName,
   type UrlState,
 } from '../../src/url';
 
@@ -73,6 +74,11 @@ const validState: fc.Arbitrary<UrlState> = fc.record({
   ind: fc.option(id),
   d: fc.option(fc.stringMatching(/^[0-9a-f]{8}$/)),
   imp: fc.boolean(),
+  // Analysis file names: ours, a browser's "(1)" copy, and odd text (no path separators, no leading dot).
+  af: fc.option(fc.oneof(
+    fc.constantFrom('corridor-analysis-2026-12-01.geojson', 'corridor-analysis-2026-12-01 (1).geojson'),
+    text(120).map((t) => t.trim().replace(/[/\\]/g, '_').replace(/^\.+/, '')).filter(isLinkFileName),
+  )),
   tab: fc.constantFrom(...PANEL_TABS),
   cut: fc.subarray([...CUT_PARTS]),
 }).map(({ dates, ...rest }) => ({ ...rest, from: day(Math.min(...dates)), to: day(Math.max(...dates)) }));
@@ -93,7 +99,7 @@ function expectUsable(input: unknown): void {
 const VALUES = ['', '1', '-0', '1e308', 'NaN', 'Infinity', '%', '%ZZ', '%E0%A4%A', '%00', '__proto__', ',,,', '4/5/6',
   '99/99/999', '2024-02-30', '2024-10-01', 'S2', 's-042', 'a'.repeat(300), '😀', '\ud800', 'high,low,high'];
 const KEYS = ['v', 'map', 'bp', 'layers', 'from', 'to', 'cat', 'conf', 'src', 'prec', 'pub', 'q', 'w', 'sel', 'cor', 'sc', 'ind',
-  'd', 'imp', 'date', 'x', '', 'constructor', '4.2/50/95'];
+  'd', 'imp', 'af', 'date', 'x', '', 'constructor', '4.2/50/95'];
 
 const tokenHash = fc
   .array(fc.tuple(fc.constantFrom(...KEYS), fc.oneof(fc.constantFrom(...VALUES), fc.string({ unit: 'binary' })), fc.boolean()), { maxLength: 30 })
@@ -241,6 +247,7 @@ describe('the link cap', () => {
     s.sc = 'S4';
     s.d = 'ffffffff';
     s.imp = true;
+    s.af = '文'.repeat(120); // the longest file name: 1,080 link characters
     s.tab = 'scenarios';
     s.cut = ['pub', 'q'];
     s.q = '北'.repeat(200); // the longest search: 1,800 link characters

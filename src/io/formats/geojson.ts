@@ -14,6 +14,7 @@ import type { ImportOptions, ImportResult, ReadAs } from '../importTypes';
 import { cleanText, show } from '../text';
 import { collect } from '../collect';
 import { tableDraft } from './kepler';
+import { readSavedView } from '../analysisFile';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -117,5 +118,8 @@ export function parseGeoJSONImport(text: string, opts: ImportOptions = {}): Impo
   const forms = [...ctx.forms.entries()];
   if (forms.length) readAs.notes.push(`Dates read: ${forms.map(([f, n]) => `${n.toLocaleString('en-GB')} as ${DATE_FORMS[f]}`).join(', ')}.`);
   if (opts.onProgress) opts.onProgress(list.length, list.length);
-  return finish(ctx, features, list.length, readAs, fileIds);
+  const saved = readSavedView(data.corridorWatch);
+  if (saved?.kind === 'analysis') readAs.label = 'a Corridor Watch analysis file';
+  if (saved) readAs.notes.push(`Saved by Corridor Watch${saved.savedAt ? ` on ${saved.savedAt.slice(0, 10)}` : ''}${saved.dataVersion ? ` with data version ${saved.dataVersion}` : ''}, with the view it was saved from.`);
+  return { ...finish(ctx, features, list.length, readAs, fileIds), ...(saved ? { saved } : {}) };
 }

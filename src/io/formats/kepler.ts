@@ -127,6 +127,7 @@ export function tableDraft(
     place: get('place'),
     note: get('note'),
     quantity,
+    own: get('own'),
     sources: draftSources(citation, layout.citations.length, get('source'), get('url'), known),
   };
 }

@@ -9,6 +9,7 @@ import { actions, useStore } from '../store';
 import { appendImported, importedSet } from './importedSet';
 import { dropBatch, listBatch, saveHere } from './persistence';
 import { separateId, type Matching } from './matching';
+import { saveOwnReports } from '../own/reports';
 
 /** What the worker built for a file beside its features: set parts, and whether it saved the reports. */
 export interface Prepared {
@@ -71,7 +72,10 @@ export async function commitImport(
   if (left) said.push(`${fmt(left)} left out`);
   actions.notify('info', `${said.join('; ')}.`);
 
-  const all = added === result.features.length && extra.length === 0;
+  // An analyst's own reports (from an analysis file) are saved with the other own reports, so that
+  // editing or removing one later changes the only saved copy.
+  const own = kept.filter((f) => f.properties.own === true);
+  const all = added === result.features.length && extra.length === 0 && own.length === 0;
   if (added === 0) {
     if (prepared) void prepared.saved.then((ok) => (ok ? dropBatch(prepared.key) : undefined));
     return 0;
@@ -80,10 +84,12 @@ export async function commitImport(
     if (prepared && all && (await prepared.saved)) await listBatch(prepared.key);
     else {
       if (prepared) void prepared.saved.then((ok) => (ok ? dropBatch(prepared.key) : undefined));
-      await saveHere(kept, result.sources, about.batch ?? 'page');
+      const rest = own.length ? kept.filter((f) => f.properties.own !== true) : kept;
+      if (rest.length) await saveHere(rest, result.sources, about.batch ?? 'page');
     }
   } catch {
     unsaved();
   }
+  if (own.length) await saveOwnReports();
   return added;
 }

@@ -42,9 +42,13 @@ export interface ImportJob {
   /** Clashes (feature indices) whose file version the analyst wants imported beside the loaded one. */
   takeClashes: number[];
   choices: ImportChoices;
+  /** Open the view the file was saved with (analysis files and our GeoJSON exports) once it is imported. */
+  openView: boolean;
 }
 
-const IDLE: ImportJob = { phase: 'idle', fileName: '', done: 0, total: 0, format: null, result: null, matching: null, takeClashes: [], choices: {} };
+const IDLE: ImportJob = {
+  phase: 'idle', fileName: '', done: 0, total: 0, format: null, result: null, matching: null, takeClashes: [], choices: {}, openView: true,
+};
 
 /** The import job's own store (read it with `useImportJob(selector)`). */
 export const useImportJob = create<ImportJob>()(() => IDLE);
@@ -106,7 +110,8 @@ async function parse(text: string, fileName: string, choices: ImportChoices, rev
   await yieldToPage();
   if (gen !== generation) return discard(prepared);
   const outside = outsideWindow(matching.fresh.map((i) => result.features[i]!), s.filters.from, s.filters.to);
-  if (!reviewing && !needsReview(result, matching, outside)) {
+  // A file saved with its view is always reviewed: opening the view is the analyst's choice.
+  if (!reviewing && !result.saved && !needsReview(result, matching, outside)) {
     useImportJob.setState(IDLE);
     pendingText = '';
     await commitImport(result, fileName, matching, [], prepared ?? undefined, { label: result.readAs?.label, batch: importBatch(text, {}) });
@@ -114,7 +119,7 @@ async function parse(text: string, fileName: string, choices: ImportChoices, rev
   }
   pending = prepared;
   pendingText = text;
-  useImportJob.setState({ phase: 'review', format, result, matching, takeClashes: [], done: result.total, total: result.total });
+  useImportJob.setState({ phase: 'review', format, result, matching, takeClashes: [], done: result.total, total: result.total, openView: reviewing ? useImportJob.getState().openView : true });
 }
 
 /**
@@ -188,9 +193,17 @@ export function cancelImport(): void {
   actions.notify('info', `Import of ${fileName} cancelled; nothing was imported.`);
 }
 
-/** Review: keep the new reports of the file under review (and the chosen clashes' versions). */
+/** Review: open (or not) the view the file was saved with, when it is kept. */
+export function setOpenView(open: boolean): void {
+  useImportJob.setState({ openView: open });
+}
+
+/**
+ * Review: keep the new reports of the file under review (and the chosen clashes' versions), then open
+ * the view it was saved with when asked (the reports it selects are loaded by then).
+ */
 export async function keepImport(): Promise<void> {
-  const { result, fileName, matching, takeClashes } = useImportJob.getState();
+  const { result, fileName, matching, takeClashes, openView } = useImportJob.getState();
   const prepared = pending ?? undefined;
   const batch = importBatch(pendingText, {});
   pending = null;
@@ -201,7 +214,12 @@ export async function keepImport(): Promise<void> {
     await commitImport(result, fileName, matching, takeClashes, prepared, { label: result.readAs?.label, batch });
   } catch (e) {
     actions.notify('error', `${fileName} could not be imported: ${e instanceof Error ? e.message : 'unknown reason'}. Nothing already loaded has changed.`);
+    return;
   }
+  if (!result.saved || !openView) return;
+  // Loaded only now: most imports have no saved view.
+  const { openSavedView } = await import('../analysis/openView');
+  openSavedView(result.saved, fileName, new Set(result.features.filter((f) => f.properties.own === true).map((f) => f.properties.id)));
 }
 
 /** Review: refuse the whole file; nothing is imported. */

@@ -11,6 +11,9 @@ import { toStoredBatch } from '../../io/storedBatch';
 /** IndexedDB key of the persisted imports (the index of saved batches). */
 export const STORAGE_KEY = 'corridor-watch/imports';
 
+/** The batch of the analyst's own reports (written in the app), listed in the index like a file's. */
+export const OWN_BATCH_KEY = `${STORAGE_KEY}/own`;
+
 let seq = 0;
 /**
  * A fresh key for one file's batch.
@@ -59,11 +62,36 @@ export async function dropBatch(key: string): Promise<void> {
   }
 }
 
-/** Remove the index and every listed batch. */
-export async function clearSaved(): Promise<void> {
-  const keys = listed;
-  listed = [];
-  await delMany([STORAGE_KEY, ...keys]);
+/**
+ * Save a batch under a fixed key, replacing what was saved there, and list it (once). For the analyst's
+ * own reports, which are rewritten whole on every change (they are few: typed by hand). Throws when
+ * IndexedDB fails (no storage, or the quota is full).
+ */
+export async function putBatch(key: string, features: readonly SightingFeature[], sources: Source[]): Promise<void> {
+  await idbSet(key, toStoredBatch(features, sources));
+  if (!listed.includes(key)) await listBatch(key);
+}
+
+/** Delete a batch and take it off the index. Throws when IndexedDB fails. */
+export async function unlistBatch(key: string): Promise<void> {
+  listed = listed.filter((k) => k !== key);
+  await idbSet(STORAGE_KEY, { version: 2, batches: listed });
+  await idbDel(key);
+}
+
+/** Read one saved batch in the page itself (when the import worker cannot), or undefined. */
+export async function readBatchHere(key: string): Promise<unknown> {
+  return idbGet(key);
+}
+
+/** Remove the index and every listed batch except `keep` (the analyst's own reports stay). */
+export async function clearSaved(keep: readonly string[] = []): Promise<void> {
+  const keys = listed.filter((k) => !keep.includes(k));
+  listed = listed.filter((k) => keep.includes(k));
+  if (listed.length) {
+    await idbSet(STORAGE_KEY, { version: 2, batches: listed });
+    await delMany(keys);
+  } else await delMany([STORAGE_KEY, ...keys]);
 }
 
 /**
