@@ -3,7 +3,7 @@
  * corridor and scenario panels), the time bar and an optional table. Each panel has its own error
  * boundary so one failing panel leaves the rest usable.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { MapView } from '../map/MapView';
 import { actions, useStore } from '../state/store';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -12,10 +12,7 @@ import { LayerPanel } from './LayerPanel';
 import { FilterPanel } from './FilterPanel';
 import { TimeSlider } from './TimeSlider';
 import { DetailsPanel } from './DetailsPanel';
-import { SightingsTable } from './SightingsTable';
 import { RightPanel } from './RightPanel';
-import { CorridorPanel } from './CorridorPanel';
-import { ScenarioPanel } from './ScenarioPanel';
 import { DataMenu } from './DataMenu';
 import { ShareButton } from './ShareButton';
 import { MapKeyboard } from './MapKeyboard';
@@ -23,6 +20,15 @@ import { StackList } from './StackList';
 import { PlaceSearch } from './PlaceSearch';
 import { ReportFormSlot } from './ReportFormSlot';
 import { SinceLinkSlot } from './SinceLinkSlot';
+// Styles shared by the metric panels and the badges elsewhere; the panels' code loads on first use.
+import './metrics.css';
+
+// The Corridors and Scenarios tabs and the table are not on screen at start: their code loads when one is
+// opened (or a link opens on it), keeping it out of what the first map frame waits for.
+const CorridorPanel = lazy(() => import('./CorridorPanel').then((m) => ({ default: m.CorridorPanel })));
+const ScenarioPanel = lazy(() => import('./ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })));
+const SightingsTable = lazy(() => import('./SightingsTable').then((m) => ({ default: m.SightingsTable })));
+const loading = <p className="muted">Loading…</p>;
 
 function useEscapeClearsSelection() {
   useEffect(() => {
@@ -83,11 +89,13 @@ export function App() {
           </ErrorBoundary>
           {ui.tableOpen && (
             <ErrorBoundary label="The table">
-              <SightingsTable />
+              <Suspense fallback={<div className="table-panel">{loading}</div>}>
+                <SightingsTable />
+              </Suspense>
             </ErrorBoundary>
           )}
         </main>
-        <RightPanel details={<><StackList /><DetailsPanel /></>} corridors={<CorridorPanel />} scenarios={<ScenarioPanel />} />
+        <RightPanel details={<><StackList /><DetailsPanel /></>} corridors={<Suspense fallback={loading}><CorridorPanel /></Suspense>} scenarios={<Suspense fallback={loading}><ScenarioPanel /></Suspense>} />
         <ErrorBoundary label="The report form">
           <ReportFormSlot />
         </ErrorBoundary>
