@@ -3,9 +3,10 @@
  * worker returns) — and rings around the evidence sightings of the selected indicator. Both take their
  * data as arguments; nothing is computed here.
  */
-import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { PATH_STYLE } from './pathStyle';
+import { ringLayer } from './rings';
 import { CORRIDOR_STYLE, type RGBA } from './style';
 
 /** Evidence ring colour: magenta, apart from the category palette and the yellow selection ring. */
@@ -57,17 +58,5 @@ export interface EvidencePoint {
  * @example evidenceLayer([{ id: 's-001', position: [130.6, 42.4] }])
  */
 export function evidenceLayer(points: readonly EvidencePoint[], colour: RGBA = EVIDENCE_RING) {
-  return new ScatterplotLayer<EvidencePoint>({
-    id: 'evidence',
-    data: points as EvidencePoint[],
-    pickable: false,
-    stroked: true,
-    filled: false,
-    radiusUnits: 'pixels',
-    lineWidthUnits: 'pixels',
-    getPosition: (p) => p.position,
-    getRadius: 11,
-    getLineWidth: 2.5,
-    getLineColor: colour,
-  });
+  return ringLayer('evidence', points, { radius: 11, width: 2.5, colour });
 }

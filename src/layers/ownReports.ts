@@ -3,7 +3,7 @@
  * itself is drawn by the imported layer, like any report), and the position the report form is placing
  * (a blue target), so the analyst sees where a new report will go before saving it.
  */
-import { ScatterplotLayer } from '@deck.gl/layers';
+import { ringLayer } from './rings';
 import { OWN_RING, PLACING_MARK } from './style';
 
 /** A marked position. */
@@ -17,20 +17,7 @@ export interface MarkPoint {
  * @example ownReportsLayer([{ id: 'own-mbx3k2-4f9a', position: [130.6, 42.4] }])
  */
 export function ownReportsLayer(points: readonly MarkPoint[]) {
-  return new ScatterplotLayer<MarkPoint>({
-    id: 'own-reports',
-    data: points as MarkPoint[],
-    visible: points.length > 0,
-    pickable: false,
-    stroked: true,
-    filled: false,
-    radiusUnits: 'pixels',
-    lineWidthUnits: 'pixels',
-    getPosition: (p) => p.position,
-    getRadius: 9,
-    getLineWidth: 2.5,
-    getLineColor: OWN_RING,
-  });
+  return ringLayer('own-reports', points, { radius: 9, width: 2.5, colour: OWN_RING });
 }
 
 /**
@@ -39,19 +26,10 @@ export function ownReportsLayer(points: readonly MarkPoint[]) {
  */
 export function placingLayer(position: [number, number] | null) {
   const data = position ? [{ id: 'placing', position }] : [];
-  return new ScatterplotLayer<MarkPoint>({
-    id: 'report-position',
-    data,
-    visible: data.length > 0,
-    pickable: false,
-    stroked: true,
-    filled: true,
-    radiusUnits: 'pixels',
-    lineWidthUnits: 'pixels',
-    getPosition: (p) => p.position,
-    getRadius: 12,
-    getLineWidth: 3,
-    getFillColor: [PLACING_MARK[0], PLACING_MARK[1], PLACING_MARK[2], 60],
-    getLineColor: PLACING_MARK,
+  return ringLayer('report-position', data, {
+    radius: 12,
+    width: 3,
+    colour: PLACING_MARK,
+    fill: [PLACING_MARK[0], PLACING_MARK[1], PLACING_MARK[2], 60],
   });
 }

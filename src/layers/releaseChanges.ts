@@ -3,7 +3,7 @@
  * (green) or corrected (orange) since then, and a grey ring where a withdrawn report stood (it is no
  * longer drawn as a report: it is not in the data).
  */
-import { ScatterplotLayer } from '@deck.gl/layers';
+import { ringLayer } from './rings';
 import { CHANGE_STYLE, type ChangeKind } from './style';
 
 export interface ChangePoint {
@@ -17,18 +17,9 @@ export interface ChangePoint {
  * @example releaseChangesLayer([{ id: 's-127', kind: 'added', position: [36.2, 51.7] }])
  */
 export function releaseChangesLayer(points: readonly ChangePoint[]) {
-  return new ScatterplotLayer<ChangePoint>({
-    id: 'release-changes',
-    data: points as ChangePoint[],
-    visible: points.length > 0,
-    pickable: false,
-    stroked: true,
-    filled: false,
-    radiusUnits: 'pixels',
-    lineWidthUnits: 'pixels',
-    getPosition: (p) => p.position,
-    getRadius: (p) => (p.kind === 'withdrawn' ? 7 : 12),
-    getLineWidth: (p) => (p.kind === 'withdrawn' ? 2 : 3),
-    getLineColor: (p) => CHANGE_STYLE[p.kind].colour,
+  return ringLayer('release-changes', points, {
+    radius: (p) => (p.kind === 'withdrawn' ? 7 : 12),
+    width: (p) => (p.kind === 'withdrawn' ? 2 : 3),
+    colour: (p) => CHANGE_STYLE[p.kind].colour,
   });
 }

@@ -1,0 +1,45 @@
+/**
+ * Rings drawn around points in screen pixels (evidence, own reports, what changed since a link, the
+ * report form's position): one ScatterplotLayer shape, so every marker ring shares one program and one
+ * look, and a layer with no points is not drawn.
+ */
+import type { Accessor } from '@deck.gl/core';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { RGBA } from './style';
+
+/** A point a ring is drawn around. */
+export interface RingPoint {
+  position: [number, number];
+}
+
+export interface RingStyle<T> {
+  /** Radius, px. */
+  radius: Accessor<T, number>;
+  /** Line width, px. */
+  width: Accessor<T, number>;
+  colour: Accessor<T, RGBA>;
+  /** A fill inside the ring; none when absent. */
+  fill?: RGBA;
+}
+
+/**
+ * A ring layer with id `id` around each point.
+ * @example ringLayer('evidence', [{ position: [130.6, 42.4] }], { radius: 11, width: 2.5, colour: [214, 0, 140, 255] })
+ */
+export function ringLayer<T extends RingPoint>(id: string, points: readonly T[], style: RingStyle<T>) {
+  return new ScatterplotLayer<T>({
+    id,
+    data: points as T[],
+    visible: points.length > 0,
+    pickable: false,
+    stroked: true,
+    filled: style.fill !== undefined,
+    radiusUnits: 'pixels',
+    lineWidthUnits: 'pixels',
+    getPosition: (p) => p.position,
+    getRadius: style.radius,
+    getLineWidth: style.width,
+    getLineColor: style.colour,
+    ...(style.fill ? { getFillColor: style.fill } : {}),
+  });
+}
