@@ -191,7 +191,8 @@ export function toSighting(draft: Draft, row: number, ctx: RecordContext): Sight
     geometry: { type: 'Point', coordinates: [lon, lat] },
     properties: {
       id,
-      name: (name ?? summary) as string,
+      // Without a name the summary stands in, cut to a name's length.
+      name: name ?? capName(summary as string),
       date: when,
       ...(dateEnd ? { dateEnd } : {}),
       category,

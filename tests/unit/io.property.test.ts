@@ -85,6 +85,16 @@ function checkResult(r: ImportResult): void {
 const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 describe('import properties', () => {
+  it('a report with no name takes its summary as name, cut to a name\'s length (found by the CSV property)', () => {
+    const row = 'lat,lon,date,category,confidence,location,name,summary,place,source_1_publisher\n' +
+      `0,0,2024-01-01,munitions-shipment,high,exact,,${'a'.repeat(1000)},constructor,Reuters\n`;
+    const r = parseCSVImport(row, { today: '2026-12-01' });
+    checkResult(r);
+    expect(r.features).toHaveLength(1);
+    expect(r.features[0]!.properties.name).toBe(`${'a'.repeat(299)}…`);
+    expect(r.features[0]!.properties.summary).toBe('a'.repeat(1000));
+  });
+
   it('CSV: any text in any field gives valid, cloneable, encodable reports; valid rows are kept', () => {
     let validRows = 0;
     fc.assert(
