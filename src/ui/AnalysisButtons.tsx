@@ -4,11 +4,12 @@
  * offers its view). Also keeps the page from closing silently over reports the browser could not save.
  */
 import { useEffect, useRef } from 'react';
-import { importFile, useImportJob } from '../state/import';
+import { useImportJob } from '../state/import';
 import { openNewReport, useReportForm } from '../state/own/form';
 import { onSaveAnalysisOffer, wouldLoseReports } from '../state/own/reports';
 import { actions } from '../state/store';
 import { downloadFile } from './ExportMenu';
+import { ImportFileInput } from './ImportControls';
 import './analyst.css';
 
 /** Write and download the analysis file (the code is loaded on first use). */
@@ -48,20 +49,7 @@ export function AnalysisButtons() {
       <button type="button" disabled={busy} onClick={() => input.current?.click()}>
         Open analysis
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".geojson,.json"
-        className="sr-only"
-        tabIndex={-1}
-        aria-label="Choose an analysis file to open"
-        data-testid="open-analysis-file"
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (file) void importFile(file);
-        }}
-      />
+      <ImportFileInput inputRef={input} accept=".geojson,.json" label="Choose an analysis file to open" testId="open-analysis-file" />
     </>
   );
 }

@@ -2,7 +2,7 @@
  * Importing reports: the "Import reports" button with its file picker, a drop zone over the whole
  * window, the progress dialog while the worker parses, and the review (`ImportReview.tsx`).
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type RefObject } from 'react';
 import { cancelImport, importFile, removeImports, useImportJob } from '../state/import';
 import { useStore } from '../state/store';
 import { Dialog } from './ImportExportDialog';
@@ -12,6 +12,30 @@ const ImportReview = lazy(() => import('./ImportReview').then((m) => ({ default:
 
 const ACCEPT = '.csv,.tsv,.txt,.geojson,.json';
 const fmt = (n: number) => n.toLocaleString('en-GB');
+
+/**
+ * A hidden file input whose file goes to the import (a button opens it through `inputRef`). Its value is
+ * cleared on every choice, so choosing the same file again imports it again.
+ * @example <ImportFileInput inputRef={ref} accept=".csv" label="Choose a file" testId="import-file" />
+ */
+export function ImportFileInput(props: { inputRef: RefObject<HTMLInputElement | null>; accept: string; label: string; testId: string }) {
+  return (
+    <input
+      ref={props.inputRef}
+      type="file"
+      accept={props.accept}
+      className="sr-only"
+      tabIndex={-1}
+      aria-label={props.label}
+      data-testid={props.testId}
+      onChange={(e) => {
+        const file = e.currentTarget.files?.[0];
+        e.currentTarget.value = '';
+        if (file) void importFile(file);
+      }}
+    />
+  );
+}
 
 /** The button that opens the file picker, and (when there are imports) the one that removes them. */
 export function ImportButtons() {
@@ -23,20 +47,7 @@ export function ImportButtons() {
       <button type="button" aria-label="Import reports" onClick={() => input.current?.click()} disabled={busy}>
         Import<span className="dm-wide"> reports</span>
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept={ACCEPT}
-        className="sr-only"
-        tabIndex={-1}
-        aria-label="Choose a CSV or GeoJSON file of reports to import"
-        data-testid="import-file"
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (file) void importFile(file);
-        }}
-      />
+      <ImportFileInput inputRef={input} accept={ACCEPT} label="Choose a CSV or GeoJSON file of reports to import" testId="import-file" />
       {imported > 0 && (
         <button
           type="button"

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SHOTS, imageDiff, launch, openApp, storeState, visibleCount, waitIdle } from './harness';
-import { addReportViaForm } from './support/reportForm';
+import { KHASAN_REPORT, addReportViaForm } from './support/reportForm';
 
 const dir = mkdtempSync(join(tmpdir(), 'cw-analysis-'));
 // A view that is not the default one: a narrower window, the Far East, a scenario chosen.
@@ -65,15 +65,7 @@ describe('the analysis file', () => {
     await a.page.getByTestId('import-file').setInputFiles('tests/fixtures/import/kepler-points.csv');
     await a.page.getByRole('button', { name: /^Remove imported reports/ }).waitFor();
     // … and one of the analyst's own, at Khasan.
-    await addReportViaForm(a.page, {
-      lat: 42.43,
-      lon: 130.64,
-      date: '2025-11-20',
-      category: 'munitions-shipment',
-      confidence: 'Moderate',
-      summary: 'A border watcher reported covered wagons crossing towards Khasan.',
-      source: { publisher: 'Example Border Watch', title: 'Covered wagons at the crossing', date: '2025-11-21', url: 'https://example.org/border/khasan' },
-    });
+    await addReportViaForm(a.page, KHASAN_REPORT);
     await a.page.keyboard.press('Escape'); // clear the selection the save made, so both maps show the same
     await settled(a.page);
     const countA = await visibleCount(a.page);

@@ -5,7 +5,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { SightingFeature } from '../../src/domain/schemas';
 import { SHOTS, launch, openApp, project, visibleCount, waitForCount, waitIdle } from './harness';
 import { corridorOf, day, routes, sightings } from './support/geodata';
-import { addReportViaForm, type FormReport } from './support/reportForm';
+import { KHASAN_REPORT, addReportViaForm } from './support/reportForm';
 
 // The default window (the bundled extent) and the indicator an in-corridor troop movement feeds: rail
 // and port activity on the corridors, a confidence-weighted count over the 90 days ending on the
@@ -56,16 +56,6 @@ const ownReports = (page: Page) =>
     const s = window.__corridorWatch!.state() as { sightingSets: { key: string; features?: SightingFeature[] }[] };
     return s.sightingSets.flatMap((x) => x.features ?? []).filter((f) => f.properties.own === true);
   });
-
-const KHASAN: FormReport = {
-  lat: 42.43,
-  lon: 130.64,
-  date: '2025-11-20',
-  category: 'munitions-shipment',
-  confidence: 'Moderate',
-  summary: 'A border watcher reported covered wagons crossing towards Khasan.',
-  source: { publisher: 'Example Border Watch', title: 'Covered wagons at the crossing', date: '2025-11-21', url: 'https://example.org/border/khasan' },
-};
 
 describe('the analyst’s own reports', () => {
   let browser: Browser;
@@ -180,7 +170,7 @@ describe('the analyst’s own reports', () => {
   test('removed from its details, a report is gone here and after a reload', async () => {
     const { page, consoleErrors } = await openApp(browser);
     const start = await visibleCount(page);
-    await addReportViaForm(page, KHASAN);
+    await addReportViaForm(page, KHASAN_REPORT);
     await waitForCount(page, start + 1);
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('group', { name: 'Your report' }).getByRole('button', { name: 'Remove' }).click();
@@ -206,7 +196,7 @@ describe('the analyst’s own reports', () => {
       },
     });
     const start = await visibleCount(page);
-    await addReportViaForm(page, KHASAN);
+    await addReportViaForm(page, KHASAN_REPORT);
     const warning = page.getByText(/Your report could not be saved in this browser/);
     await warning.waitFor({ timeout: 15_000 });
     assert.match((await warning.textContent()) ?? '', /It stays in this page until you close it: save the analysis file to keep it/);

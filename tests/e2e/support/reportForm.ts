@@ -32,3 +32,14 @@ export async function addReportViaForm(page: Page, r: FormReport): Promise<void>
   await form.getByRole('button', { name: 'Save report' }).click();
   await form.waitFor({ state: 'detached' });
 }
+
+/** A report at the Khasan crossing, written through the form (test data). */
+export const KHASAN_REPORT: FormReport = {
+  lat: 42.43,
+  lon: 130.64,
+  date: '2025-11-20',
+  category: 'munitions-shipment',
+  confidence: 'Moderate',
+  summary: 'A border watcher reported covered wagons crossing towards Khasan.',
+  source: { publisher: 'Example Border Watch', title: 'Covered wagons at the crossing', date: '2025-11-21', url: 'https://example.org/border/khasan' },
+};
