@@ -6,6 +6,7 @@
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { RGBA } from './style';
+import { POINT_FILTER } from './sightings';
 
 export interface PrecisionHalo {
   position: [number, number];
@@ -25,26 +26,53 @@ export function metresPerPixel(lat: number, zoom: number): number {
   return (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
 }
 
+/** Binary attributes of the halos at a quarter zoom, laid out as the sightings' (one shader program for both). */
+function haloData(halos: readonly PrecisionHalo[], z: number) {
+  const n = halos.length;
+  const positions = new Float32Array(n * 2), fill = new Uint8Array(n * 4), line = new Uint8Array(n * 4), radii = new Float32Array(n);
+  halos.forEach((h, i) => {
+    const st = HALO_STYLE[h.precision];
+    positions.set(h.position, i * 2);
+    fill.set(st.fill, i * 4);
+    line.set(st.line, i * 4);
+    radii[i] = Math.max(st.minPx, (h.radiusKm * 1000) / metresPerPixel(h.position[1], z));
+  });
+  // Halos are of the visible reports already: every halo is in filter class 0 on day 0, and the filter passes it.
+  return {
+    length: n,
+    attributes: {
+      getPosition: { value: positions, size: 2 },
+      getFillColor: { value: fill, size: 4, normalized: true },
+      getLineColor: { value: line, size: 4, normalized: true },
+      getRadius: { value: radii, size: 1 },
+      getLineWidth: { value: new Float32Array(n).fill(1), size: 1 },
+      getFilterValue: { value: new Float32Array(n), size: 1 },
+      getFilterCategory: { value: new Uint32Array(n), size: 1 },
+    },
+  };
+}
+/** The data of the last halos and zoom: the same object keeps deck.gl from uploading it again. */
+let last: { halos: readonly PrecisionHalo[]; z: number; data: ReturnType<typeof haloData> } | null = null;
+
 /**
  * The halo layer (id `precision`). `zoom` sizes the halos: ground radius, or the style's minimum pixels.
  * @example precisionLayer([{ position: [130.3, 42.24], radiusKm: 100, precision: 'region' }], 3)
  */
 export function precisionLayer(halos: readonly PrecisionHalo[], zoom: number, opts: { visible?: boolean } = {}) {
   const z = Math.round(zoom * 4) / 4;
-  return new ScatterplotLayer<PrecisionHalo>({
+  if (last?.halos !== halos || last.z !== z) last = { halos, z, data: haloData(halos, z) };
+  return new ScatterplotLayer({
     id: 'precision',
-    data: halos as PrecisionHalo[],
+    // deck.gl's LayerDataSource type does not list binary `{ length, attributes }` data, which it supports.
+    data: last.data as unknown as never,
     visible: (opts.visible ?? true) && halos.length > 0,
     pickable: false,
     stroked: true,
     filled: true,
     radiusUnits: 'pixels',
     lineWidthUnits: 'pixels',
-    getPosition: (h) => h.position,
-    getRadius: (h) => Math.max(HALO_STYLE[h.precision].minPx, (h.radiusKm * 1000) / metresPerPixel(h.position[1], z)),
-    getFillColor: (h) => HALO_STYLE[h.precision].fill,
-    getLineColor: (h) => HALO_STYLE[h.precision].line,
-    getLineWidth: 1,
-    updateTriggers: { getRadius: z },
+    filterRange: [0, 0],
+    filterCategories: [0],
+    extensions: POINT_FILTER,
   });
 }

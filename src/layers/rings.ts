@@ -1,11 +1,13 @@
 /**
  * Rings drawn around points in screen pixels (evidence, own reports, what changed since a link, the
- * report form's position): one ScatterplotLayer shape, so every marker ring shares one program and one
- * look, and a layer with no points is not drawn.
+ * report form's position): one ScatterplotLayer shape, so every marker ring shares one look and the dots'
+ * shader program, and a layer with no points is not drawn.
  */
 import type { Accessor } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
+import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import type { RGBA } from './style';
+import { POINT_FILTER } from './sightings';
 
 /** A point a ring is drawn around. */
 export interface RingPoint {
@@ -27,7 +29,7 @@ export interface RingStyle<T> {
  * @example ringLayer('evidence', [{ position: [130.6, 42.4] }], { radius: 11, width: 2.5, colour: [214, 0, 140, 255] })
  */
 export function ringLayer<T extends RingPoint>(id: string, points: readonly T[], style: RingStyle<T>) {
-  return new ScatterplotLayer<T>({
+  return new ScatterplotLayer<T, DataFilterExtensionProps<T>>({
     id,
     data: points as T[],
     visible: points.length > 0,
@@ -41,5 +43,9 @@ export function ringLayer<T extends RingPoint>(id: string, points: readonly T[],
     getLineWidth: style.width,
     getLineColor: style.colour,
     ...(style.fill ? { getFillColor: style.fill } : {}),
+    // The dots' filter extension, passing every ring (class 0 on day 0): the same shader program as the dots.
+    filterRange: [0, 0],
+    filterCategories: [0],
+    extensions: POINT_FILTER,
   });
 }

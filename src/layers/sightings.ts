@@ -31,7 +31,11 @@ export interface SightingFilterUniforms {
   classes: number[];
 }
 
-const filter = new ClassFilterExtension({ filterSize: 1 });
+/**
+ * The one filter extension instance of every point layer (sightings, precision halos): the same layer class
+ * with the same extension compiles to one shader program.
+ */
+export const POINT_FILTER = [new ClassFilterExtension({ filterSize: 1 })];
 
 /** The layer's `data` for a buffer set, created once: a new object would make deck.gl re-upload it all. */
 type BinaryData = { length: number; attributes: Record<string, { value: ArrayLike<number>; size: number; normalized?: boolean }> };
@@ -74,6 +78,6 @@ export function sightingsLayer(id: string, buffers: SightingBuffers, f: Sighting
     opacity: 0.85,
     filterRange: [f.fromDay, f.toDay],
     filterCategories: f.classes,
-    extensions: [filter],
+    extensions: POINT_FILTER,
   });
 }

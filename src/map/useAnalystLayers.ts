@@ -60,7 +60,8 @@ export function useAnalystLayers(): Layer[] {
   const px = position?.[0];
   const py = position?.[1];
   return useMemo(
-    () => [releaseChangesLayer(changes), ownReportsLayer(own), placingLayer(px === undefined || py === undefined ? null : [px, py])],
+    // A layer with nothing to draw is left out: deck.gl would still initialise it (and compile its shader).
+    () => [releaseChangesLayer(changes), ownReportsLayer(own), placingLayer(px === undefined || py === undefined ? null : [px, py])].filter((l) => l.props.visible),
     [changes, own, px, py],
   );
 }
