@@ -1,23 +1,38 @@
-/** Training areas and deployment zones: light fill, clear outline, kind by colour. */
-import { PolygonLayer } from '@deck.gl/layers';
+/**
+ * Training areas and deployment zones: a clear outline by kind here, with the one path program of the map;
+ * the light fill under it is MapLibre's (src/map/areaFills.ts).
+ */
+import { PathLayer } from '@deck.gl/layers';
+import type { PathStyleExtensionProps } from '@deck.gl/extensions';
 import type { AreaFeature } from '../domain/schemas';
 import { PATH_STYLE } from './pathStyle';
 import { AREA_STYLE, HIGHLIGHT } from './style';
 
-/** Areas (id `areas`); outlines share the map's one path program. @example areasLayer(data.areas, { highlightId: null }) */
+/** One ring of an area's outline, with the area's properties (what a pick answers with). */
+interface AreaRing {
+  properties: AreaFeature['properties'];
+  path: [number, number][];
+}
+/** The rings of each list of areas, built once: the same data array keeps deck.gl from uploading it again. */
+const ringsOf = new WeakMap<readonly AreaFeature[], AreaRing[]>();
+function rings(areas: readonly AreaFeature[]): AreaRing[] {
+  let r = ringsOf.get(areas);
+  if (!r) ringsOf.set(areas, (r = areas.flatMap((a) => (a.geometry.coordinates as [number, number][][]).map((path) => ({ properties: a.properties, path })))));
+  return r;
+}
+
+/** Area outlines (id `areas`). @example areasLayer(data.areas, { highlightId: null }) */
 export function areasLayer(data: readonly AreaFeature[], opts: { highlightId: string | null }) {
-  return new PolygonLayer<AreaFeature>({
+  return new PathLayer<AreaRing, PathStyleExtensionProps<AreaRing>>({
     id: 'areas',
-    data: data as AreaFeature[],
+    data: rings(data),
     pickable: true,
-    stroked: true,
-    filled: true,
-    getPolygon: (f) => f.geometry.coordinates as [number, number][][],
-    getFillColor: (f) => AREA_STYLE[f.properties.kind].fill,
-    getLineColor: (f) => (f.properties.id === opts.highlightId ? HIGHLIGHT : AREA_STYLE[f.properties.kind].line),
-    getLineWidth: (f) => (f.properties.id === opts.highlightId ? 4 : 1.5),
-    lineWidthUnits: 'pixels',
-    updateTriggers: { getLineColor: opts.highlightId, getLineWidth: opts.highlightId },
+    getPath: (f) => f.path,
+    getColor: (f) => (f.properties.id === opts.highlightId ? HIGHLIGHT : AREA_STYLE[f.properties.kind].line),
+    getWidth: (f) => (f.properties.id === opts.highlightId ? 4 : 1.5),
+    widthUnits: 'pixels',
+    jointRounded: true,
+    updateTriggers: { getColor: opts.highlightId, getWidth: opts.highlightId },
     extensions: PATH_STYLE,
   });
 }

@@ -8,13 +8,15 @@ import { Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { Layer } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Topology } from 'topojson-specification';
 import { actions, useStore } from '../state/store';
 import type { Camera } from '../state/types';
 import type { ViewBounds } from '../state/viewportCount';
 import { roundCamera } from '../state/urlSync';
 import { basemapStyle, buildBasemap } from './basemap';
+import { areaAt, areaFillStyle, syncAreaFills } from './areaFills';
+import type { AreaFeature } from '../domain/schemas';
 import { useDeckLayers } from './useDeckLayers';
 import { exposeTestHandle, recordDeckFrame } from './testHandle';
 import { drawnPoints, noteDrawn } from './drawn';
@@ -33,6 +35,12 @@ const THEATRE_BOUNDS: [[number, number], [number, number]] = [[33, 38.5], [134, 
 function cameraOf(map: MlMap): Camera {
   const c = map.getCenter();
   return roundCamera({ zoom: map.getZoom(), lat: c.lat, lon: c.lng, bearing: map.getBearing(), pitch: map.getPitch() });
+}
+
+/** The areas' fill as the store has it now: which areas, and whether the layer is on. */
+function areaFillState(): [readonly AreaFeature[], boolean] {
+  const s = useStore.getState();
+  return [s.data?.areas ?? [], s.layers.areas];
 }
 
 const isSightings = (l: Layer) => l.props.visible && (l.id.startsWith('sightings-') || l.id === 'imported');
@@ -71,6 +79,8 @@ export function MapView() {
       minZoom: 0,
     });
     map.getCanvas().setAttribute('aria-label', 'Map of the DPRK–Russia logistics corridors');
+    // What is under the pointer: deck.gl's layers first, then the areas' fill (drawn by MapLibre).
+    const pickAt = (info: PickingInfo) => pickedId(info, useStore.getState().sightingSets) ?? (info.x >= 0 && info.y >= 0 ? areaAt(map, info.x, info.y) : null);
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
@@ -78,16 +88,16 @@ export function MapView() {
       // on a stacked position opens the list of every report there.
       onClick: (info) => {
         if (info.coordinate && mapClicked(info.coordinate[0]!, info.coordinate[1]!)) return;
-        clickMapFeature(pickedId(info, useStore.getState().sightingSets));
+        clickMapFeature(pickAt(info));
       },
-      onHover: (info) => actions.hover(pickedId(info, useStore.getState().sightingSets)),
+      onHover: (info) => actions.hover(pickAt(info)),
       getTooltip: (info) => {
         const s = useStore.getState();
-        const id = pickedId(info, s.sightingSets);
+        const id = pickAt(info);
         const text = id ? (stackTooltip(id, currentPositions(), s.data) ?? tooltipText(id, s.data, s.sightingSets)) : null;
         return text ? { text, className: 'map-tooltip' } : null;
       },
-      getCursor: ({ isHovering }) => (useReportForm.getState().placing ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
+      getCursor: ({ isHovering }) => (useReportForm.getState().placing ? 'crosshair' : isHovering || useStore.getState().hoverId ? 'pointer' : 'grab'),
       onAfterRender: ({ gl }) => {
         recordDeckFrame(pointsRef.current, gl as WebGL2RenderingContext);
         noteDrawn(map, pointsRef.current);
@@ -104,7 +114,7 @@ export function MapView() {
         return r.json() as Promise<Topology>;
       })
       .then((topology) => {
-        if (!cancelled) map.setStyle(basemapStyle(buildBasemap(topology)));
+        if (!cancelled) map.setStyle(basemapStyle(buildBasemap(topology), [areaFillStyle(map, ...areaFillState())]));
       })
       .catch((e: unknown) => {
         if (!cancelled) actions.notify('error', `The basemap could not be loaded (${String(e)}); layers are drawn on a plain background.`);
@@ -120,6 +130,8 @@ export function MapView() {
     // A resize (a notice, the table, the window) changes what is in view without moving the camera.
     map.on('resize', () => actions.setViewBounds(boundsOf(map)));
     map.on('idle', () => noteDrawn(map, drawnPoints()));
+    // Data or a toggle that changed while the basemap style was still loading reaches the fill once it is in.
+    map.on('styledata', () => syncAreaFills(map, ...areaFillState()));
 
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.flyTo && s.flyTo !== prev.flyTo) {
@@ -143,6 +155,12 @@ export function MapView() {
       addedRef.current = false;
     };
   }, []);
+
+  const areas = useStore((s) => s.data?.areas);
+  const areasOn = useStore((s) => s.layers.areas);
+  useEffect(() => {
+    if (mapRef.current) syncAreaFills(mapRef.current, areas ?? [], areasOn);
+  }, [areas, areasOn]);
 
   useEffect(() => {
     pointsRef.current = layers.reduce((n, l) => n + (isSightings(l) ? (l.props.data as { length: number }).length : 0), 0);

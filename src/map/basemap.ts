@@ -10,7 +10,7 @@
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
-import type { StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 
 /** ISO 3166 numeric codes (world-atlas feature ids) of the countries the map picks out. */
 export const COUNTRY_IDS = { PRK: '408', RUS: '643', UKR: '804', KOR: '410', CHN: '156', BLR: '112' } as const;
@@ -85,10 +85,17 @@ export function buildBasemap(topology: Topology): Basemap {
   return { countries, borders };
 }
 
-/** A MapLibre style drawing the basemap from inline GeoJSON: no sources outside the page. */
-export function basemapStyle(basemap: Basemap): StyleSpecification {
+/** A source and layer drawn over the basemap (e.g. the areas' fill). */
+export interface StyleOverlay {
+  id: string;
+  source: SourceSpecification;
+  layer: LayerSpecification;
+}
+
+/** A MapLibre style drawing the basemap from inline GeoJSON (no sources outside the page), with overlays above it. */
+export function basemapStyle(basemap: Basemap, overlays: readonly StyleOverlay[] = []): StyleSpecification {
   const c = BASEMAP_COLOURS;
-  return {
+  const style: StyleSpecification = {
     version: 8,
     name: 'Corridor Watch basemap',
     sources: {
@@ -124,4 +131,9 @@ export function basemapStyle(basemap: Basemap): StyleSpecification {
       },
     ],
   };
+  for (const o of overlays) {
+    style.sources[o.id] = o.source;
+    style.layers.push(o.layer);
+  }
+  return style;
 }

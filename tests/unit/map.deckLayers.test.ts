@@ -3,6 +3,8 @@ import type { Layer } from '@deck.gl/core';
 import type { AreaFeature, NodeFeature, RouteFeature } from '../../src/domain/schemas';
 import { deckLayers, type LayerInputs } from '../../src/map/deckLayers';
 import { PATH_STYLE } from '../../src/layers/pathStyle';
+import { POINT_FILTER } from '../../src/layers/sightings';
+import { ringLayer } from '../../src/layers/rings';
 import { TEXT_FONT } from '../../src/layers/style';
 import { buildSightingBuffers } from '../../src/layers/sightingBuffers';
 import type { CorridorPolygon } from '../../src/layers/corridors';
@@ -103,5 +105,31 @@ describe('deckLayers', () => {
     // The heavier node names differ only in weight (their own atlas, from zoom 6).
     const p = props('node-labels');
     expect([p.fontFamily, p.fontWeight, p.fontSettings]).toEqual([TEXT_FONT.fontFamily, 600, TEXT_FONT.fontSettings]);
+  });
+  test('every point layer (dots, halos, rings) carries the dots\' one filter extension, and halos and rings pass the filter', () => {
+    const halo = { position: [40, 50] as [number, number], radiusKm: 100, precision: 'region' as const };
+    const ls = deckLayers(inputs({ halos: [halo] }));
+    const points = [...ls.filter((l) => l.id === 'precision' || l.id.startsWith('sightings-')), ringLayer('r', [{ position: [1, 2] }], { radius: 3, width: 1, colour: [0, 0, 0, 255] })];
+    expect(points).toHaveLength(3);
+    for (const l of points) expect(l.props.extensions).toBe(POINT_FILTER);
+    for (const l of [points[0]!, points[2]!]) {
+      const p = l.props as unknown as { filterRange: number[]; filterCategories: number[] };
+      // Class 0 on day 0 is what a halo or a ring holds (the default filter value and category).
+      expect([p.filterRange, p.filterCategories]).toEqual([[0, 0], [0]]);
+    }
+  });
+  test('a region halo at theatre zoom keeps its minimum size; its data is the same object until the zoom changes', () => {
+    const halos = [{ position: [40, 50] as [number, number], radiusKm: 5, precision: 'settlement' as const }];
+    const at = (zoom: number) => deckLayers(inputs({ halos, zoom })).find((l) => l.id === 'precision')!.props.data as unknown as { attributes: { getRadius: { value: Float32Array } } };
+    // 5 km at zoom 3 is under a pixel: the settlement minimum (9 px) holds.
+    expect(at(3).attributes.getRadius.value[0]).toBe(9);
+    expect(at(3)).toBe(at(3.1));
+    // At zoom 12, 5 km is 5000 / (40075016.686 · cos 50° / 2^21) ≈ 407 px.
+    expect(at(12).attributes.getRadius.value[0]).toBeCloseTo(5000 / ((40_075_016.686 * Math.cos((50 * Math.PI) / 180)) / 512 / 2 ** 12), 1);
+  });
+  test('area outlines are paths (one ring each), their fill is not a deck.gl layer', () => {
+    const layer = deckLayers(inputs()).find((l) => l.id === 'areas')!;
+    expect(layer.constructor.name).toBe('PathLayer');
+    expect((layer.props.data as unknown[]).length).toBe(areas.reduce((n, a) => n + a.geometry.coordinates.length, 0));
   });
 });
