@@ -12,7 +12,7 @@ import { CONFIDENCES } from '../metrics/columns';
 import { useStore } from '../state/store';
 import { dateToDay } from '../domain/dates';
 import { findSighting, type SightingSet } from '../state/sightingSets';
-import { passOf, selectVisible } from '../state/derived';
+import { passOf, selectVisibleReports } from '../state/derived';
 import { halosOf } from '../state/halos';
 import { selectPositions, stacksOf } from '../state/stacks';
 import type { CountBadge } from '../layers/stacks';
@@ -60,7 +60,7 @@ export function useDeckLayers(): Layer[] {
     useShallow((s) => ({
       zoom: Math.round(s.camera.zoom * 4) / 4,
       // Positions of the visible reports: stacked ones get a count, roughly placed ones a halo.
-      positions: selectPositions(selectVisible(s.sightingSets, s.filters, s.layers)),
+      positions: selectPositions(selectVisibleReports(s.sightingSets, s.filters, s.layers)),
       showStations: s.camera.zoom >= STATIONS_MIN_ZOOM,
       labelLevel: labelDetail(s.camera.zoom),
       // Placed label sets exist per integer zoom from 6; below, the far view's city labels.

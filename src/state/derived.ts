@@ -39,11 +39,13 @@ export interface VisibleSet {
   indices: Uint32Array;
 }
 
-const visibleMemo = memo((sets: SightingSet[], f: F, layers: AppState['layers']): VisibleSet[] =>
+const visibleOf = (sets: readonly SightingSet[], f: F, layers: AppState['layers']): VisibleSet[] =>
   sets
     .filter((set) => (set.key === 'imported' ? layers.imported : layers.sightings))
-    .map((set) => ({ set, indices: visibleIndices(set, f, passOf(set, f)) })),
-);
+    .map((set) => ({ set, indices: visibleIndices(set, f, passOf(set, f)) }));
+const visibleMemo = memo(visibleOf);
+// Its own memo: the map asks for it on every step, the table and exports for every set.
+const reportsMemo = memo((sets: SightingSet[], f: F, layers: AppState['layers']) => visibleOf(sets.filter((set) => set.key !== 'synthetic'), f, layers));
 let lastSeen: F | null = null;
 /** The filters as the sightings see them: the same object while only the corridor width changes. */
 function sightingFilters(f: F): F {
@@ -57,6 +59,12 @@ function sightingFilters(f: F): F {
  * nothing that decides visibility changed (a corridor width change does not).
  */
 export const selectVisible = (sets: SightingSet[], f: F, layers: AppState['layers']): VisibleSet[] => visibleMemo(sets, sightingFilters(f), layers);
+
+/**
+ * `selectVisible` of the sets that hold reports: synthetic benchmark points are not reports, so positions,
+ * stacks and halos are built without listing them (a slider step at a million points makes no full pass).
+ */
+export const selectVisibleReports = (sets: SightingSet[], f: F, layers: AppState['layers']): VisibleSet[] => reportsMemo(sets, sightingFilters(f), layers);
 
 export const visibleCount = (v: VisibleSet[]) => v.reduce((n, s) => n + s.indices.length, 0);
 

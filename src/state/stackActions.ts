@@ -2,14 +2,14 @@
  * What a click or a keyboard step on the map means once reports stack: a position holding several
  * reports opens their list (the details panel shows it) instead of selecting whichever dot is on top.
  */
-import { selectVisible } from './derived';
+import { selectVisibleReports } from './derived';
 import { positionOf, selectPositions, type ReportPosition } from './stacks';
 import { actions, useStore } from './store';
 
 /** The visible report positions now. */
 export function currentPositions(): ReportPosition[] {
   const s = useStore.getState();
-  return selectPositions(selectVisible(s.sightingSets, s.filters, s.layers));
+  return selectPositions(selectVisibleReports(s.sightingSets, s.filters, s.layers));
 }
 
 /** Open the list of reports at a position in the details panel. */

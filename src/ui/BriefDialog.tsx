@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { Category } from '../domain/schemas';
 import { CATEGORIES } from '../domain/schemas';
 import { AREA_STYLE, CATEGORY_STYLE, ROUTE_MODE_STYLE, css } from '../layers/style';
-import { selectVisible, sightingAt, visibleCount } from '../state/derived';
+import { selectVisible, selectVisibleReports, sightingAt, visibleCount } from '../state/derived';
 import { positionName, selectPositions, stacksOf } from '../state/stacks';
 import type { Citation } from '../state/exports';
 import type { IndicatorResult } from '../metrics/indicators';
@@ -155,7 +155,7 @@ export function BriefDialog({ onClose }: { onClose: () => void }) {
         more,
         visible: visibleCount(selectVisible(s.sightingSets, s.filters, s.layers)),
         imported,
-        stacks: stacksOf(selectPositions(selectVisible(s.sightingSets, s.filters, s.layers))).map((p) => ({
+        stacks: stacksOf(selectPositions(selectVisibleReports(s.sightingSets, s.filters, s.layers))).map((p) => ({
           key: p.key,
           name: positionName(p, s.data),
           where: `${p.lat.toFixed(2)}°, ${p.lon.toFixed(2)}°`,

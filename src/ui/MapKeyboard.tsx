@@ -6,7 +6,7 @@
  */
 import { useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectVisible } from '../state/derived';
+import { selectVisibleReports } from '../state/derived';
 import { openStack } from '../state/stackActions';
 import { positionName, selectPositions, type ReportPosition } from '../state/stacks';
 import { actions, useStore } from '../state/store';
@@ -26,7 +26,7 @@ function onScreen(lon: number, lat: number, cam: { lon: number; lat: number; zoo
 export function MapKeyboard() {
   const [cursor, setCursor] = useState(-1);
   const { positions, data } = useStore(
-    useShallow((s) => ({ positions: selectPositions(selectVisible(s.sightingSets, s.filters, s.layers)), data: s.data })),
+    useShallow((s) => ({ positions: selectPositions(selectVisibleReports(s.sightingSets, s.filters, s.layers)), data: s.data })),
   );
   const at = cursor >= 0 && cursor < positions.length ? cursor : -1;
   const p: ReportPosition | undefined = positions[at];

@@ -5,7 +5,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { CATEGORY_STYLE } from '../layers/style';
-import { sightingAt, selectVisible } from '../state/derived';
+import { sightingAt, selectVisibleReports } from '../state/derived';
 import { positionName, selectPositions } from '../state/stacks';
 import { actions, useStore } from '../state/store';
 
@@ -16,7 +16,7 @@ export function StackList() {
     useShallow((s) => ({
       stackKey: s.ui.stackKey,
       featureId: s.selection.featureId,
-      positions: selectPositions(selectVisible(s.sightingSets, s.filters, s.layers)),
+      positions: selectPositions(selectVisibleReports(s.sightingSets, s.filters, s.layers)),
       data: s.data,
     })),
   );

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { SightingFeature, Source } from '../../src/domain/schemas';
 import { dateToDay } from '../../src/domain/dates';
 import { allocColumns } from '../../src/metrics/columns';
-import { passOf, selectVisible, sightingAt, visibleCount } from '../../src/state/derived';
+import { passOf, selectVisible, selectVisibleReports, sightingAt, visibleCount } from '../../src/state/derived';
 import { makeColumnarSet, makeSet, type SightingSet } from '../../src/state/sightingSets';
 import { DEFAULT_FILTERS, DEFAULT_LAYERS, type Filters } from '../../src/state/types';
 import { deepFreeze } from './metrics/helpers';
@@ -60,6 +60,13 @@ describe('selectVisible', () => {
     expect(b).not.toBe(a);
     // January to May adds b1 before b2.
     expect(ids(b)[0]).toEqual(['bundled', ['b1', 'b2']]);
+  });
+  test('the visible reports leave the synthetic set out, memoised apart from selectVisible', () => {
+    const r = selectVisibleReports(SETS, MAY, LAYERS);
+    expect(ids(r)).toEqual([['bundled', ['b2']], ['imported', ['i1']]]);
+    // Asking for every set in between does not make the reports' answer a new object.
+    selectVisible(SETS, MAY, LAYERS);
+    expect(selectVisibleReports(SETS, MAY, LAYERS)).toBe(r);
   });
   test('the imported set is hidden when its layer is off, the others stay', () => {
     const v = selectVisible(SETS, MAY, deepFreeze({ ...LAYERS, imported: false }));
