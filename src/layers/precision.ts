@@ -6,7 +6,7 @@
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { RGBA } from './style';
-import { POINT_FILTER } from './sightings';
+import { PASS_ALL } from './sightings';
 
 export interface PrecisionHalo {
   position: [number, number];
@@ -37,7 +37,7 @@ function haloData(halos: readonly PrecisionHalo[], z: number) {
     line.set(st.line, i * 4);
     radii[i] = Math.max(st.minPx, (h.radiusKm * 1000) / metresPerPixel(h.position[1], z));
   });
-  // Halos are of the visible reports already: every halo is in filter class 0 on day 0, and the filter passes it.
+  // Halos are of the visible reports already: class 0 on day 0 for every halo, which `PASS_ALL` passes.
   return {
     length: n,
     attributes: {
@@ -71,8 +71,6 @@ export function precisionLayer(halos: readonly PrecisionHalo[], zoom: number, op
     filled: true,
     radiusUnits: 'pixels',
     lineWidthUnits: 'pixels',
-    filterRange: [0, 0],
-    filterCategories: [0],
-    extensions: POINT_FILTER,
+    ...PASS_ALL,
   });
 }

@@ -7,7 +7,7 @@ import type { Accessor } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import type { RGBA } from './style';
-import { POINT_FILTER } from './sightings';
+import { PASS_ALL } from './sightings';
 
 /** A point a ring is drawn around. */
 export interface RingPoint {
@@ -43,9 +43,7 @@ export function ringLayer<T extends RingPoint>(id: string, points: readonly T[],
     getLineWidth: style.width,
     getLineColor: style.colour,
     ...(style.fill ? { getFillColor: style.fill } : {}),
-    // The dots' filter extension, passing every ring (class 0 on day 0): the same shader program as the dots.
-    filterRange: [0, 0],
-    filterCategories: [0],
-    extensions: POINT_FILTER,
+    // The dots' filter extension, passing every ring: the same shader program as the dots.
+    ...PASS_ALL,
   });
 }

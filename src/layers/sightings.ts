@@ -37,6 +37,12 @@ export interface SightingFilterUniforms {
  */
 export const POINT_FILTER = [new ClassFilterExtension({ filterSize: 1 })];
 
+/**
+ * The filter props of a point layer whose points all show (halos, marker rings): each point is class 0 on
+ * day 0 (the filter's default value and category), and the filter passes exactly that.
+ */
+export const PASS_ALL = { filterRange: [0, 0] as [number, number], filterCategories: [0], extensions: POINT_FILTER };
+
 /** The layer's `data` for a buffer set, created once: a new object would make deck.gl re-upload it all. */
 type BinaryData = { length: number; attributes: Record<string, { value: ArrayLike<number>; size: number; normalized?: boolean }> };
 const dataCache = new WeakMap<SightingBuffers, BinaryData>();
