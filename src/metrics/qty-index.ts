@@ -150,7 +150,7 @@ function rangeMax(tree: Float64Array, n: number, lo: number, hi: number): number
  */
 export function qtyFromIndex(q: QtyIndex, keyOk: Uint8Array | null, fromDay: number, toDay: number, agg: QtyAgg): void {
   const { b, psum, tree, unitShift } = q;
-  const n = b.days.length;
+  const n = b.offs.length;
   for (let j = 0; j < b.ids.length; j++) {
     const id = b.ids[j]!;
     if (keyOk && !keyOk[id & 0x1fff]) continue;

@@ -165,9 +165,10 @@ type Mode = 0 | 1 | 2 | 3;
 
 function addBuckets(b: Buckets, ok: Uint8Array, mode: Mode, q: WindowQuery, detail: boolean, sources: boolean, t: ZoneTotals): void {
   const e = q.edges, we = q.weekEdges, nw = we.length;
-  const e0 = e[0]!, e1 = e[1]!, e2 = e[2]!, e3 = e[3]!, e4 = e[4]!;
   const o = denseOffsets(q, b.d0, b.span), oe = o.edges, ow = o.weeks;
-  const { ids, at, dense, start, days } = b;
+  const { ids, at, dense, start, offs, d0 } = b;
+  // The edges as offsets from the buckets' d0, as their entries are kept.
+  const r0 = e[0]! - d0, r1 = e[1]! - d0, r2 = e[2]! - d0, r3 = e[3]! - d0, r4 = e[4]! - d0;
   const cum = detail ? q.cum.fill(0) : null;
   for (let j = 0; j < ids.length; j++) {
     const id = ids[j]!;
@@ -180,18 +181,18 @@ function addBuckets(b: Buckets, ok: Uint8Array, mode: Mode, q: WindowQuery, deta
       // A few entries: counting them beats five binary searches.
       v0 = v1 = v2 = v3 = v4 = 0;
       for (let x = start[j]!, end = start[j + 1]!; x < end; x++) {
-        const d = days[x]!;
-        if (d >= e4) break;
+        const d = offs[x]!;
+        if (d >= r4) break;
         v4++;
-        if (d < e3) { v3++; if (d < e2) { v2++; if (d < e1) { v1++; if (d < e0) v0++; } } }
+        if (d < r3) { v3++; if (d < r2) { v2++; if (d < r1) { v1++; if (d < r0) v0++; } } }
       }
     } else {
       const s = start[j]!, end = start[j + 1]!;
-      v4 = lowerIn(days, s, end, e[4]!);
-      v3 = lowerIn(days, s, v4, e[3]!);
-      v2 = lowerIn(days, s, v3, e[2]!);
-      v1 = lowerIn(days, s, v2, e[1]!);
-      v0 = lowerIn(days, s, v1, e[0]!) - s;
+      v4 = lowerIn(offs, s, end, r4);
+      v3 = lowerIn(offs, s, v4, r3);
+      v2 = lowerIn(offs, s, v3, r2);
+      v1 = lowerIn(offs, s, v2, r1);
+      v0 = lowerIn(offs, s, v1, r0) - s;
       v1 -= s; v2 -= s; v3 -= s; v4 -= s;
     }
     const g = mode === 1 ? keyGroup(id) : id;
@@ -201,7 +202,7 @@ function addBuckets(b: Buckets, ok: Uint8Array, mode: Mode, q: WindowQuery, deta
     if (n === 0) continue;
     if (mode < 2) t.byCategory[Math.floor(g / NCONF)]! += n;
     // The window's last entry is at start + v4 − 1 (entries are in day order).
-    const last = days[start[j]! + v4 - 1]!;
+    const last = offs[start[j]! + v4 - 1]! + d0;
     if (last > t.latest) t.latest = last;
     if (sources && (mode === 1 || mode === 3)) for (let k = 0; k < NKINDS; k++) if (id & (1 << k)) t.bySource[k]! += n;
     if (!cum) continue;
@@ -210,8 +211,8 @@ function addBuckets(b: Buckets, ok: Uint8Array, mode: Mode, q: WindowQuery, deta
       for (let w2 = 0; w2 < nw; w2++) cum[w2]! += dense[a + ow[w2]!]!;
     } else {
       // Sparse (< span / 4 members): walking the window's entries is cheaper than a search per week.
-      const s = start[j]! + v3, from = e[3]!;
-      for (let x = s; x < s + n; x++) t.weekly[Math.floor((days[x]! - from) / 7)]! += 1;
+      const s = start[j]! + v3;
+      for (let x = s; x < s + n; x++) t.weekly[Math.floor((offs[x]! - r3) / 7)]! += 1;
     }
   }
   if (cum) for (let w2 = 0; w2 < nw - 1; w2++) t.weekly[w2]! += cum[w2 + 1]! - cum[w2]!;
@@ -224,18 +225,18 @@ const SMALL = 16;
 function windowCount(b: Buckets, j: number, q: WindowQuery, o: WindowQuery['dense']): number {
   const a = b.at[j]!;
   if (a >= 0) return b.dense[a + o.edges[4]!]! - b.dense[a + o.edges[3]!]!;
-  const s = b.start[j]!, e = b.start[j + 1]!, from = q.edges[3]!, to = q.edges[4]!;
+  const s = b.start[j]!, e = b.start[j + 1]!, from = q.edges[3]! - b.d0, to = q.edges[4]! - b.d0;
   if (e - s <= SMALL) {
     let n = 0;
     for (let x = s; x < e; x++) {
-      const d = b.days[x]!;
+      const d = b.offs[x]!;
       if (d >= to) break;
       if (d >= from) n++;
     }
     return n;
   }
-  const hi = lowerIn(b.days, s, e, to);
-  return hi - lowerIn(b.days, s, hi, from);
+  const hi = lowerIn(b.offs, s, e, to);
+  return hi - lowerIn(b.offs, s, hi, from);
 }
 
 /** Category breakdown from buckets by group (ids: group), category × mask (ids: category << 7 | mask) or packed key. */

@@ -36,10 +36,10 @@ const filters = fc.record({
   ...Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)),
 }));
 
-function dataset(rows: Row[]): { cols: Columns; join: JoinResult } {
+function dataset(rows: Row[], dayScale = 1): { cols: Columns; join: JoinResult } {
   const cols = allocColumns(rows.length, rows.map((_, i) => `p-${i}`));
   rows.forEach((r, i) => {
-    cols.day[i] = 20_000 + r.day;
+    cols.day[i] = 20_000 + r.day * dayScale;
     cols.category[i] = r.cat;
     cols.confidence[i] = r.conf;
     cols.sourceMask[i] = r.mask;
@@ -144,6 +144,27 @@ describe('windowed metrics equal the straightforward scan', () => {
         [...join.zones, join.all].forEach((zm, z) => {
           expect(comparable(z < join.zones.length ? got.zones[z]! : got.all)).toEqual(referenceWindow(zm, cols, shift));
         });
+      }
+    }
+  });
+
+  it('keeps days in 16 bits over a normal span and in 32 bits over one beyond 65,536 days, agreeing both ways', () => {
+    // The same rows over 400 days, then spread 300 times as far (reports centuries apart, up to the 2300s).
+    const rows = fc.sample(row, { numRuns: 1500, seed: 13 });
+    for (const scale of [1, 300]) {
+      const { cols, join } = dataset(rows, scale);
+      const ix = buildWindowIndex(join, cols);
+      for (const b of [ix.all.groups, ix.all.keyed, ix.all.byConfidence, ix.all.qtyByKey.b]) {
+        expect(b.offs).toBeInstanceOf(scale === 1 ? Uint16Array : Int32Array);
+      }
+      for (const f of fc.sample(filters, { numRuns: 12, seed: 17 })) {
+        const shift = { ...f, fromDay: 20_000 + f.fromDay * scale, toDay: 20_000 + f.fromDay * scale + (f.toDay - f.fromDay) * scale };
+        for (const strategy of ['totals', 'auto'] as const) {
+          const got = windowMetrics(join, cols, ix, shift, { strategy });
+          [...join.zones, join.all].forEach((zm, z) => {
+            expect(comparable(z < join.zones.length ? got.zones[z]! : got.all)).toEqual(referenceWindow(zm, cols, shift));
+          });
+        }
       }
     }
   });
