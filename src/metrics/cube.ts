@@ -14,9 +14,9 @@
  *         ├─ keyed:  Buckets by packed key (category | confidence | source-kind mask), ≤ 39 × 128
  *         │          ─ source breakdown; everything when a source-kind filter is on (a sighting passes
  *         │            when mask ∧ filter ≠ 0, so the allowed keys are a set decided once per query)
- *         ├─ cats, kinds: Buckets by category (13) and by source kind (7; a member citing two kinds is in
- *         │          both) ─ the breakdowns when every category, confidence and source kind passes (the
- *         │          default view): a handful of lookups instead of up to 39 + 384
+ *         ├─ cats:   Buckets by category (13) ─ the category breakdown of every zone when every category,
+ *         │          confidence and source kind passes (the default view): 13 lookups instead of 39. The
+ *         │          source kinds of that view (detail zones only) come from confMasks.
  *         ├─ keys:   Uint16Array, packed key per member (day order), for the small-zone scan path
  *         └─ quantity reports: compact day-ordered arrays (filtered windows scan them), by unit (no
  *            filter) and by unit × key (large filtered windows), with running sums
@@ -50,9 +50,8 @@ export interface ZoneCube {
   confMasks: Buckets;
   /** Members by (category × source mask), id `category << 7 | mask`: its category breakdown. */
   catMasks: Buckets;
-  /** Members by category, and by source kind (a member with two kinds is in two): unfiltered breakdowns. */
+  /** Members by category: the unfiltered category breakdown. */
   cats: Buckets;
-  kinds: Buckets;
   /** Per member (day order): `category << 9 | confidence << 7 | sourceMask`. */
   keys: Uint16Array;
   /** Positions in the zone's member list of members reporting a quantity, ascending (so by day). */
@@ -107,10 +106,10 @@ function cubeOf(zm: ZoneMembers, cols: Columns, d0: number, span: number): ZoneC
     catMask[k] = ((key >> 9) << 7) | (key & 0x7f);
     for (let b = key & 0x7f; b; b &= b - 1) nk++;
   }
-  const gk = new Uint16Array(nk), gkDays = new Int32Array(nk), kind = new Uint8Array(nk), cat = new Uint8Array(m);
+  const gk = new Uint16Array(nk), gkDays = new Int32Array(nk), cat = new Uint8Array(m);
   for (let k = 0, x = 0; k < m; k++) {
     cat[k] = keys[k]! >> 9;
-    for (let b = 0; b < KINDS; b++) if (keys[k]! & (1 << b)) { gk[x] = (groups[k]! << 3) | b; kind[x] = b; gkDays[x++] = days[k]!; }
+    for (let b = 0; b < KINDS; b++) if (keys[k]! & (1 << b)) { gk[x] = (groups[k]! << 3) | b; gkDays[x++] = days[k]!; }
   }
   return {
     zoneId: zm.zoneId,
@@ -121,7 +120,6 @@ function cubeOf(zm: ZoneMembers, cols: Columns, d0: number, span: number): ZoneC
     confMasks: bucketize(confMask, days, 1 << 9, d0, span),
     catMasks: bucketize(catMask, days, CATEGORIES.length << 7, d0, span),
     cats: bucketize(cat, days, CATEGORIES.length, d0, span),
-    kinds: bucketize(kind, gkDays, KINDS, d0, span),
     keys,
     qtyPositions,
     qtyReports: buildQtyReports(qtyPositions, members, days, cols, keys),

@@ -43,7 +43,7 @@ export interface WindowQuery {
   allGroups: boolean;
   /** Every category passes: counts can come from the confidence buckets. */
   allCategories: boolean;
-  /** Every confidence passes too: the breakdowns come from the category and source-kind buckets. */
+  /** Every confidence passes too: the category breakdown comes from the category buckets. */
   allConfidences: boolean;
   /** Edges as offsets into dense prefixes, for the index's (d0, span); see `denseOffsets`. */
   dense: { d0: number; span: number; edges: Int32Array; weeks: Int32Array };
@@ -140,9 +140,9 @@ export function totalsCost(cube: ZoneCube, q: WindowQuery, detail: boolean, sour
   if (!q.f.allSources) return lookupCost(cube.keyed, q.keyOk, weeks);
   if (q.allCategories) {
     const breakdowns = q.allConfidences
-      ? cube.cats.ids.length * 4 + (sources ? cube.kinds.ids.length * 4 : 0)
-      : cube.groups.ids.length * 4 + (sources ? cube.confMasks.ids.length * 4 : 0);
-    return lookupCost(cube.byConfidence, q.confOk, weeks) + breakdowns;
+      ? cube.cats.ids.length * 4
+      : cube.groups.ids.length * 4;
+    return lookupCost(cube.byConfidence, q.confOk, weeks) + breakdowns + (sources ? cube.confMasks.ids.length * 4 : 0);
   }
   return lookupCost(cube.groups, q.groupOk, weeks) + (sources ? cube.groupKinds.ids.length * 4 : 0);
 }
@@ -249,7 +249,7 @@ function addCategories(b: Buckets, mode: 'group' | 'catMask' | 'key', q: WindowQ
   }
 }
 
-/** Window counts of every bucket into `out[id]` (buckets by category or by source kind). */
+/** Window counts of every bucket into `out[id]` (buckets by category). */
 function addPlain(b: Buckets, q: WindowQuery, out: Float64Array): void {
   const o = denseOffsets(q, b.d0, b.span), ids = b.ids;
   for (let j = 0; j < ids.length; j++) out[ids[j]!]! += windowCount(b, j, q, o);
@@ -285,13 +285,9 @@ export function totalsFromIndex(cube: ZoneCube, q: WindowQuery, detail: boolean,
   }
   if (q.allCategories) {
     addBuckets(cube.byConfidence, q.confOk, 2, q, detail, false, t);
-    if (q.allConfidences) {
-      // Nothing filtered: one bucket per category and per source kind.
-      addPlain(cube.cats, q, t.byCategory);
-      if (sources) addPlain(cube.kinds, q, t.bySource);
-      return t;
-    }
-    addCategories(cube.groups, 'group', q, t.byCategory);
+    // Nothing filtered: one bucket per category; else by (category × confidence) group.
+    if (q.allConfidences) addPlain(cube.cats, q, t.byCategory);
+    else addCategories(cube.groups, 'group', q, t.byCategory);
     // Every category passes: the confidence × mask buckets (fewer than group × kind) give the source kinds.
     if (sources) addSources(cube.confMasks, 'confMask', q, t.bySource);
     return t;
