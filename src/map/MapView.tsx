@@ -55,7 +55,6 @@ export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
-  const addedRef = useRef(false);
   const layers = useDeckLayers();
   // Sighting points in the layers last handed to deck.gl (for the frame log of tests and benchmarks).
   const pointsRef = useRef(0);
@@ -103,10 +102,13 @@ export function MapView() {
         noteDrawn(map, pointsRef.current);
       },
     });
-    // The overlay joins the map with its first layers (see below), so deck.gl's first frame is a picture.
+    // The overlay joins the map at once, with no layers: its canvas learns its size (the first resize
+    // observation) while there is nothing to draw, so the first frame with layers is not drawn twice.
+    // Layers are handed over only once there are some (see below): none is initialised while empty.
+    map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;
-    exposeTestHandle(map, () => (addedRef.current ? overlay : null));
+    exposeTestHandle(map, () => overlay);
 
     fetch(countriesUrl)
       .then((r) => {
@@ -152,7 +154,6 @@ export function MapView() {
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
-      addedRef.current = false;
     };
   }, []);
 
@@ -164,15 +165,7 @@ export function MapView() {
 
   useEffect(() => {
     pointsRef.current = layers.reduce((n, l) => n + (isSightings(l) ? (l.props.data as { length: number }).length : 0), 0);
-    const overlay = overlayRef.current;
-    if (!overlay) return;
-    overlay.setProps({ layers });
-    // Added only once there is something to draw: deck.gl then starts with every layer in its first frame
-    // instead of drawing empty frames and initialising layers while the data is still loading.
-    if (!addedRef.current && layers.length > 0 && mapRef.current) {
-      mapRef.current.addControl(overlay);
-      addedRef.current = true;
-    }
+    overlayRef.current?.setProps({ layers });
   }, [layers]);
 
   return <div ref={container} className="map" role="region" aria-label="Map" data-testid="map" />;

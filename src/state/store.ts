@@ -172,6 +172,10 @@ export const actions = {
   setResults(patch: Partial<ResultsState>) {
     useStore.setState((s) => ({ results: { ...s.results, ...patch } }));
   },
+  /** Change a notice's text in place (a progress notice that reports its outcome keeps its place in the strip). */
+  updateNotice(id: number, patch: Partial<Pick<Notice, 'level' | 'text'>>) {
+    useStore.setState((s) => ({ notices: s.notices.map((n) => (n.id === id ? { ...n, ...patch } : n)) }));
+  },
   dismissNotice(id: number) {
     useStore.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
   },

@@ -45,20 +45,29 @@ export function startSynthetic(req: { n: number; seed: number }): Promise<Synthe
 }
 
 /**
- * Put the generated points in the store as the `synthetic` set (after the bundled data, which replaces
- * the sets), with a notice that they are not reports.
- * @example await loadSynthetic(req, startSynthetic(req))
+ * The notice of a synthetic-data request, shown from the page's first frame: the map's size is then
+ * settled before the points arrive (a strip appearing later would shrink the map and make it draw every
+ * point twice), and the analyst knows at once that what comes is not reports.
  */
-export async function loadSynthetic(req: { n: number; seed: number }, generated: Promise<SyntheticAnswer>, startedAt = performance.now()): Promise<void> {
+export function announceSynthetic(req: { n: number; seed: number }): number {
+  return actions.notify('warning', `Synthetic benchmark data: generating ${req.n.toLocaleString('en-GB')} points (seed ${req.seed}). Not reports.`);
+}
+
+/**
+ * Put the generated points in the store as the `synthetic` set (after the bundled data, which replaces
+ * the sets), and say in the request's notice (`noticeId`, from `announceSynthetic`) that they are loaded.
+ * @example await loadSynthetic(req, startSynthetic(req), announceSynthetic(req))
+ */
+export async function loadSynthetic(req: { n: number; seed: number }, generated: Promise<SyntheticAnswer>, noticeId: number, startedAt = performance.now()): Promise<void> {
   const a = await generated;
   if ('error' in a) {
-    actions.notify('error', `Synthetic benchmark data could not be generated: ${a.error}`);
+    actions.updateNotice(noticeId, { level: 'error', text: `Synthetic benchmark data could not be generated: ${a.error}` });
     return;
   }
   const columns = { ...a.columns, ids: sequentialIds(syntheticIdList(req.n)) };
   actions.putSightingSet(makeColumnarSet('synthetic', columns, a.byDay));
-  actions.notify(
-    'warning',
-    `Synthetic benchmark data: ${req.n.toLocaleString('en-GB')} generated points (seed ${req.seed}) are loaded in ${Math.round(performance.now() - startedAt)} ms. They are not reports.`,
-  );
+  actions.updateNotice(noticeId, {
+    // About as long as the first text, so the strip (and the map below it) keeps its height.
+    text: `Synthetic benchmark data: ${req.n.toLocaleString('en-GB')} points (seed ${req.seed}) in ${Math.round(performance.now() - startedAt)} ms. Not reports.`,
+  });
 }

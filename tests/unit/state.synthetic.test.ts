@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_SYNTHETIC, syntheticRequest } from '../../src/state/synthetic';
+import { announceSynthetic, loadSynthetic, MAX_SYNTHETIC, syntheticRequest } from '../../src/state/synthetic';
+import { useStore } from '../../src/state/store';
 import { generateSynthetic } from '../../src/state/syntheticData';
 import { runSyntheticJob } from '../../src/state/syntheticWorker';
 import { describeIds } from '../../src/metrics/idList';
@@ -61,5 +62,26 @@ describe('the synthetic generator worker job', () => {
     expect(cols.ids[0]).toBe('syn-000001');
     expect(cols.ids[999_999]).toBe('syn-1000000');
     expect(describeIds(cols.ids)).toEqual({ prefix: 'syn-', pad: 6, count: 1_000_000 });
+  });
+});
+
+describe('the synthetic-data notice', () => {
+  const notice = (id: number) => useStore.getState().notices.filter((x) => x.id === id);
+  test('shown when the points are asked for, then told in its place that they are loaded', async () => {
+    const req = { n: 2_000, seed: 7 };
+    const id = announceSynthetic(req);
+    expect(notice(id)).toEqual([{ id, level: 'warning', text: 'Synthetic benchmark data: generating 2,000 points (seed 7). Not reports.' }]);
+    const others = useStore.getState().notices.length;
+    await loadSynthetic(req, Promise.resolve(runSyntheticJob({ ...req, routes, nodes }).answer), id);
+    expect(notice(id)).toHaveLength(1);
+    expect(notice(id)[0]!.level).toBe('warning');
+    expect(notice(id)[0]!.text).toMatch(/^Synthetic benchmark data: 2,000 points \(seed 7\) in \d+ ms\. Not reports\.$/);
+    expect(useStore.getState().notices.length).toBe(others);
+    expect(useStore.getState().sightingSets.find((x) => x.key === 'synthetic')?.columns.length).toBe(2_000);
+  });
+  test('a generator failure turns the same notice into an error', async () => {
+    const id = announceSynthetic({ n: 10, seed: 1 });
+    await loadSynthetic({ n: 10, seed: 1 }, Promise.resolve({ error: 'the generator worker failed' }), id);
+    expect(notice(id)).toEqual([{ id, level: 'error', text: 'Synthetic benchmark data could not be generated: the generator worker failed' }]);
   });
 });
