@@ -22,8 +22,9 @@
  *            filter) and by unit × key (large filtered windows), with running sums
  *
  *   count(a..b) in bucket j = below(j, b + 1) − below(j, a)
- * Memory: ≈ 30 bytes per member plus dense prefixes for buckets with ≥ span / 4 members
- * (≤ 16 bytes per member), plus ≈ 80 bytes per quantity report.
+ * Memory: ≈ 20 bytes per member (each bucketing keeps a day per member as a 16-bit offset, see
+ * buckets.ts) plus dense prefixes for buckets with ≥ span / 4 members (≤ 16 bytes per member), plus
+ * ≈ 80 bytes per quantity report.
  */
 import { CATEGORIES } from '../domain/schemas';
 import { SOURCE_KINDS } from '../domain/schemas';
