@@ -3,7 +3,7 @@
  * created once; afterwards the store drives them (layers through `overlay.setProps`, camera through
  * `jumpTo` only when the store's camera differs from the map's, so the two can't chase each other).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -56,6 +56,8 @@ export function MapView() {
   const mapRef = useRef<MlMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const layers = useDeckLayers();
+  // True once deck.gl's canvas has had its first size observation (see onLoad below).
+  const [deckSized, setDeckSized] = useState(false);
   // Sighting points in the layers last handed to deck.gl (for the frame log of tests and benchmarks).
   const pointsRef = useRef(0);
 
@@ -97,14 +99,33 @@ export function MapView() {
         return text ? { text, className: 'map-tooltip' } : null;
       },
       getCursor: ({ isHovering }) => (useReportForm.getState().placing ? 'crosshair' : isHovering || useStore.getState().hoverId ? 'pointer' : 'grab'),
+      // Its device is ready, and with it two size notices that each make deck.gl redraw: the canvas's
+      // first resize observation, and a pixel-ratio check queued as a zero-delay timer. Layers come only
+      // after both (see below): a resize observer of ours, made after deck.gl's, reports in the same round
+      // as its first one, and a timer of ours, queued after deck.gl's, fires after it.
+      onLoad: () => {
+        const canvas = overlay.getCanvas();
+        const observed = new Promise<void>((done) => {
+          if (!canvas) return done();
+          const sized = new ResizeObserver(() => {
+            sized.disconnect();
+            done();
+          });
+          sized.observe(canvas);
+        });
+        const timer = new Promise<void>((done) => setTimeout(done, 0));
+        void Promise.all([observed, timer]).then(() => {
+          if (!cancelled) setDeckSized(true);
+        });
+      },
       onAfterRender: ({ gl }) => {
         recordDeckFrame(pointsRef.current, gl as WebGL2RenderingContext);
         noteDrawn(map, pointsRef.current);
       },
     });
     // The overlay joins the map at once, with no layers: its canvas learns its size (the first resize
-    // observation) while there is nothing to draw, so the first frame with layers is not drawn twice.
-    // Layers are handed over only once there are some (see below): none is initialised while empty.
+    // observation, which makes deck.gl redraw) while there is nothing to draw, so the first frame with
+    // layers is not drawn twice. Layers are handed over once the canvas is sized and there are some.
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;
@@ -163,10 +184,15 @@ export function MapView() {
     if (mapRef.current) syncAreaFills(mapRef.current, areas ?? [], areasOn);
   }, [areas, areasOn]);
 
+  const handed = useRef<Layer[]>([]);
   useEffect(() => {
+    const overlay = overlayRef.current;
+    // An empty list after an empty list changes nothing on screen: not worth a frame.
+    if (!overlay || !deckSized || (layers.length === 0 && handed.current.length === 0)) return;
+    handed.current = layers;
     pointsRef.current = layers.reduce((n, l) => n + (isSightings(l) ? (l.props.data as { length: number }).length : 0), 0);
-    overlayRef.current?.setProps({ layers });
-  }, [layers]);
+    overlay.setProps({ layers });
+  }, [layers, deckSized]);
 
   return <div ref={container} className="map" role="region" aria-label="Map" data-testid="map" />;
 }
