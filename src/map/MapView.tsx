@@ -56,7 +56,7 @@ export function MapView() {
   const mapRef = useRef<MlMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const layers = useDeckLayers();
-  // True once deck.gl's canvas has had its first size observation (see onLoad below).
+  // True once deck.gl has had its two start-up size notices (see onLoad below).
   const [deckSized, setDeckSized] = useState(false);
   // Sighting points in the layers last handed to deck.gl (for the frame log of tests and benchmarks).
   const pointsRef = useRef(0);
@@ -129,7 +129,7 @@ export function MapView() {
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;
-    exposeTestHandle(map, () => overlay);
+    exposeTestHandle(map, overlay);
 
     fetch(countriesUrl)
       .then((r) => {

@@ -42,14 +42,14 @@ export function recordDeckFrame(points: number, gl: WebGL2RenderingContext): voi
   window.__deckFrameProbe?.(points, gl);
 }
 
-/** Expose the handle; `overlay` gives the deck.gl overlay once it is on the map (null before). */
-export function exposeTestHandle(map: MlMap, overlay: () => MapboxOverlay | null): void {
+/** Expose the handle for the map and its deck.gl overlay. */
+export function exposeTestHandle(map: MlMap, overlay: MapboxOverlay): void {
   window.__corridorWatch = {
     isIdle: () => basemapIdle(map),
     pick(x, y, radius = 2) {
       // Page coordinates in, as project() gives them; deck.gl picks in canvas coordinates.
       const r = map.getCanvas().getBoundingClientRect();
-      const info = overlay()?.pickObject({ x: x - r.left, y: y - r.top, radius });
+      const info = overlay.pickObject({ x: x - r.left, y: y - r.top, radius });
       if (!info || !info.layer) return null;
       return { layer: info.layer.id, id: pickedId(info, useStore.getState().sightingSets) };
     },

@@ -69,19 +69,15 @@ export function bucketize(
   }
   start[nseg] = off;
   const fill = start.slice(0, nseg);
-  let lo = 0, hi = 0;
-  for (let k = 0; k < m; k++) {
-    const t = days[k]! - d0;
-    if (t < lo) lo = t;
-    if (t > hi) hi = t;
-  }
-  const outDays = lo >= 0 && hi <= 0xffff ? new Uint16Array(m) : new Int32Array(m);
+  // Days ascend: the first and last give the offsets' range.
+  const fits = m === 0 || (days[0]! >= d0 && days[m - 1]! - d0 <= 0xffff);
+  const offs = fits ? new Uint16Array(m) : new Int32Array(m);
   const pos = new Uint32Array(keepPos ? m : 0);
   const prefix = new Int32Array(denseLen);
   for (let k = 0; k < m; k++) {
     const sj = segOfMember[k]!;
     const e = fill[sj]!++;
-    outDays[e] = days[k]! - d0;
+    offs[e] = days[k]! - d0;
     if (keepPos) pos[e] = k;
     if (at[sj]! >= 0) prefix[at[sj]! + days[k]! - d0 + 1]!++;
   }
@@ -89,7 +85,7 @@ export function bucketize(
     const a = at[sj]!;
     if (a >= 0) for (let t = 1; t <= span; t++) prefix[a + t]! += prefix[a + t - 1]!;
   }
-  return { ids, start, offs: outDays, pos, at, dense: prefix, d0, span };
+  return { ids, start, offs, pos, at, dense: prefix, d0, span };
 }
 
 /** First entry index in [lo, hi) of `days` (ascending) with a value ≥ `day`. */

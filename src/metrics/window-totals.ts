@@ -139,10 +139,8 @@ export function totalsCost(cube: ZoneCube, q: WindowQuery, detail: boolean, sour
   if (!q.f.allSources && q.allCategories) return lookupCost(cube.confMasks, q.confMaskOk, weeks) + cube.catMasks.ids.length * 4;
   if (!q.f.allSources) return lookupCost(cube.keyed, q.keyOk, weeks);
   if (q.allCategories) {
-    const breakdowns = q.allConfidences
-      ? cube.cats.ids.length * 4
-      : cube.groups.ids.length * 4;
-    return lookupCost(cube.byConfidence, q.confOk, weeks) + breakdowns + (sources ? cube.confMasks.ids.length * 4 : 0);
+    const categories = (q.allConfidences ? cube.cats : cube.groups).ids.length * 4;
+    return lookupCost(cube.byConfidence, q.confOk, weeks) + categories + (sources ? cube.confMasks.ids.length * 4 : 0);
   }
   return lookupCost(cube.groups, q.groupOk, weeks) + (sources ? cube.groupKinds.ids.length * 4 : 0);
 }
