@@ -5,7 +5,6 @@
  */
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { PATH_STYLE } from './pathStyle';
 import { ringLayer } from './rings';
 import { CORRIDOR_STYLE, type RGBA } from './style';
 
@@ -15,7 +14,7 @@ export const EVIDENCE_RING: RGBA = [214, 0, 140, 255];
 export type CorridorPolygon = Feature<Polygon | MultiPolygon>;
 
 /**
- * The corridor polygon layer (id `corridor`), drawn under routes and sightings. Pickable, so a test or
+ * The corridor polygon layer (id `corridor`), drawn over the routes (MapLibre's) and under the sightings. Pickable, so a test or
  * a tooltip can tell it is there; its features carry no `id`, so a click on it selects nothing.
  * Its data is one array per polygon, kept while the polygon is the same, so a new layer description (a
  * slider step re-renders the map) never makes deck.gl tessellate the polygon again.
@@ -40,8 +39,6 @@ export function corridorLayer(polygon: CorridorPolygon) {
     // as one shape — the union that membership tests.
     parameters: { depthCompare: 'less', depthWriteEnabled: true },
     getPolygonOffset: () => [0, 0],
-    // The outline shares the map's one path program.
-    extensions: PATH_STYLE,
   });
 }
 

@@ -65,6 +65,11 @@ export const ROLE_WIDTH: Record<RouteProps['role'][number], number> = {
 export const routeWidth = (roles: readonly RouteProps['role'][number][]) => Math.max(...roles.map((r) => ROLE_WIDTH[r]));
 /** Schematic geometry is drawn lighter: where it runs is approximate. */
 export const SCHEMATIC_ALPHA = 150;
+/** A route's colour: by mode, lighter where its geometry is schematic. */
+export function routeColour(f: { properties: Pick<RouteProps, 'mode' | 'accuracy'> }): RGBA {
+  const [r, g, b] = ROUTE_MODE_STYLE[f.properties.mode].colour;
+  return [r, g, b, f.properties.accuracy === 'schematic' ? SCHEMATIC_ALPHA + 60 : 255];
+}
 
 export const AREA_STYLE = {
   'training-area': { fill: [27, 120, 55, 40] as RGBA, line: [27, 120, 55, 220] as RGBA, label: 'Training area' },

@@ -14,9 +14,8 @@ import { actions, useStore } from '../state/store';
 import type { Camera } from '../state/types';
 import type { ViewBounds } from '../state/viewportCount';
 import { roundCamera } from '../state/urlSync';
-import { basemapStyle, buildBasemap } from './basemap';
-import { areaAt, areaFillStyle, syncAreaFills } from './areaFills';
-import type { AreaFeature } from '../domain/schemas';
+import { basemapStyle, buildBasemap, plainStyle } from './basemap';
+import { styleHolds, syncVectorOverlays, vectorFeatureAt, vectorOverlays, type VectorInputs } from './vectorOverlays';
 import { useDeckLayers } from './useDeckLayers';
 import { exposeTestHandle, recordDeckFrame } from './testHandle';
 import { drawnPoints, noteDrawn } from './drawn';
@@ -37,10 +36,11 @@ function cameraOf(map: MlMap): Camera {
   return roundCamera({ zoom: map.getZoom(), lat: c.lat, lon: c.lng, bearing: map.getBearing(), pitch: map.getPitch() });
 }
 
-/** The areas' fill as the store has it now: which areas, and whether the layer is on. */
-function areaFillState(): [readonly AreaFeature[], boolean] {
+const NONE: readonly never[] = [];
+/** What MapLibre's routes and areas draw, as the store has it now. */
+function vectorInputs(): VectorInputs {
   const s = useStore.getState();
-  return [s.data?.areas ?? [], s.layers.areas];
+  return { areas: s.data?.areas ?? NONE, routes: s.data?.routes ?? NONE, on: s.layers, highlightId: s.selection.featureId };
 }
 
 const isSightings = (l: Layer) => l.props.visible && (l.id.startsWith('sightings-') || l.id === 'imported');
@@ -66,9 +66,11 @@ export function MapView() {
     const el = container.current;
     if (!el) return;
     const cam = useStore.getState().camera;
+    const initial = vectorInputs();
     const map = new MlMap({
       container: el,
-      style: { version: 8, sources: {}, layers: [{ id: 'sea', type: 'background', paint: { 'background-color': '#c9d6e0' } }] },
+      // The routes and areas are in from the start: they are drawn even if the basemap never comes.
+      style: plainStyle(vectorOverlays(initial)),
       center: [cam.lon, cam.lat],
       zoom: cam.zoom,
       bearing: cam.bearing,
@@ -79,9 +81,11 @@ export function MapView() {
       // A link cannot name a zoom below 0; the map does not go there either, at any window size.
       minZoom: 0,
     });
+    styleHolds(map, initial);
     map.getCanvas().setAttribute('aria-label', 'Map of the DPRK–Russia logistics corridors');
-    // What is under the pointer: deck.gl's layers first, then the areas' fill (drawn by MapLibre).
-    const pickAt = (info: PickingInfo) => pickedId(info, useStore.getState().sightingSets) ?? (info.x >= 0 && info.y >= 0 ? areaAt(map, info.x, info.y) : null);
+    // What is under the pointer: deck.gl's layers first, then MapLibre's routes and areas.
+    const pickAt = (info: PickingInfo) =>
+      pickedId(info, useStore.getState().sightingSets) ?? (info.x >= 0 && info.y >= 0 ? (vectorFeatureAt(map, info.x, info.y)?.id ?? null) : null);
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
@@ -137,7 +141,10 @@ export function MapView() {
         return r.json() as Promise<Topology>;
       })
       .then((topology) => {
-        if (!cancelled) map.setStyle(basemapStyle(buildBasemap(topology), [areaFillStyle(map, ...areaFillState())]));
+        if (cancelled) return;
+        const x = vectorInputs();
+        map.setStyle(basemapStyle(buildBasemap(topology), vectorOverlays(x)));
+        styleHolds(map, x);
       })
       .catch((e: unknown) => {
         if (!cancelled) actions.notify('error', `The basemap could not be loaded (${String(e)}); layers are drawn on a plain background.`);
@@ -153,8 +160,8 @@ export function MapView() {
     // A resize (a notice, the table, the window) changes what is in view without moving the camera.
     map.on('resize', () => actions.setViewBounds(boundsOf(map)));
     map.on('idle', () => noteDrawn(map, drawnPoints()));
-    // Data or a toggle that changed while the basemap style was still loading reaches the fill once it is in.
-    map.on('styledata', () => syncAreaFills(map, ...areaFillState()));
+    // Data, a toggle or a selection that changed while a style was still loading reaches it once it is in.
+    map.on('styledata', () => syncVectorOverlays(map, vectorInputs()));
 
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.flyTo && s.flyTo !== prev.flyTo) {
@@ -178,11 +185,12 @@ export function MapView() {
     };
   }, []);
 
-  const areas = useStore((s) => s.data?.areas);
-  const areasOn = useStore((s) => s.layers.areas);
+  const data = useStore((s) => s.data);
+  const layersOn = useStore((s) => s.layers);
+  const featureId = useStore((s) => s.selection.featureId);
   useEffect(() => {
-    if (mapRef.current) syncAreaFills(mapRef.current, areas ?? [], areasOn);
-  }, [areas, areasOn]);
+    if (mapRef.current) syncVectorOverlays(mapRef.current, vectorInputs());
+  }, [data, layersOn, featureId]);
 
   const handed = useRef<Layer[]>([]);
   useEffect(() => {

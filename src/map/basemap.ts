@@ -85,11 +85,11 @@ export function buildBasemap(topology: Topology): Basemap {
   return { countries, borders };
 }
 
-/** A source and layer drawn over the basemap (e.g. the areas' fill). */
+/** A source and the layers drawing it over the basemap (e.g. the routes and areas). */
 export interface StyleOverlay {
   id: string;
   source: SourceSpecification;
-  layer: LayerSpecification;
+  layers: LayerSpecification[];
 }
 
 /** A MapLibre style drawing the basemap from inline GeoJSON (no sources outside the page), with overlays above it. */
@@ -131,9 +131,18 @@ export function basemapStyle(basemap: Basemap, overlays: readonly StyleOverlay[]
       },
     ],
   };
+  return withOverlays(style, overlays);
+}
+
+/** The sea colour alone with the overlays: the style before the basemap is in, or without it. */
+export function plainStyle(overlays: readonly StyleOverlay[] = []): StyleSpecification {
+  return withOverlays({ version: 8, sources: {}, layers: [{ id: 'sea', type: 'background', paint: { 'background-color': BASEMAP_COLOURS.sea } }] }, overlays);
+}
+
+function withOverlays(style: StyleSpecification, overlays: readonly StyleOverlay[]): StyleSpecification {
   for (const o of overlays) {
     style.sources[o.id] = o.source;
-    style.layers.push(o.layer);
+    style.layers.push(...o.layers);
   }
   return style;
 }

@@ -4,16 +4,14 @@
  * Pure: plain inputs in, layer descriptions out; `useDeckLayers` memoises the inputs.
  */
 import type { Layer } from '@deck.gl/core';
-import type { AreaFeature, NodeFeature, RouteFeature } from '../domain/schemas';
+import type { NodeFeature } from '../domain/schemas';
 import type { LayerId } from '../state/types';
-import { areasLayer } from '../layers/areas';
 import { corridorLayer, evidenceLayer, EVIDENCE_RING, type CorridorPolygon, type EvidencePoint } from '../layers/corridors';
 import { labelsLayer, type PlaceLabel } from '../layers/labels';
 import { precisionLayer, type PrecisionHalo } from '../layers/precision';
 import { countBadgeLayer, type CountBadge } from '../layers/stacks';
 import { networkLabelsLayer, type LabelSet } from '../layers/networkLabels';
 import { nodesLayer } from '../layers/nodes';
-import { routesLayer } from '../layers/routes';
 import { selectionLayer, type Marker } from '../layers/selection';
 import { sightingsLayer, type SightingBuffers, type SightingFilterUniforms } from '../layers/sightings';
 
@@ -22,9 +20,6 @@ export interface LayerInputs {
   highlightId: string | null;
   /** The selected corridor's polygon, when one is selected and joined. */
   corridor: CorridorPolygon | null;
-  areas: readonly AreaFeature[];
-  rail: readonly RouteFeature[];
-  sea: readonly RouteFeature[];
   /** The far view's city labels (drawn when `network` is null). */
   labels: PlaceLabel[];
   /** From zoom 6: the placed names of the network's places and the cities that fit beside them. */
@@ -54,7 +49,10 @@ export type BaseInputs = Omit<LayerInputs, keyof SightingInputs | 'evidence' | '
 /** What the layers above everything need. */
 export type MarkerInputs = Pick<LayerInputs, 'evidence' | 'evidenceCounts' | 'markers'>;
 
-/** Corridor, areas, routes, city labels, nodes and their names, bottom to top. */
+/**
+ * The selected corridor, city labels, nodes and their names, bottom to top (routes and areas are drawn
+ * by MapLibre under all of them: src/map/vectorOverlays.ts).
+ */
 export function baseLayers(x: BaseInputs): Layer[] {
   const on = x.layers;
   const h = { highlightId: x.highlightId };
@@ -63,9 +61,6 @@ export function baseLayers(x: BaseInputs): Layer[] {
     : on.labels && x.labels.length ? labelsLayer(x.labels) : null;
   const out: (Layer | null)[] = [
     on.corridors && x.corridor ? corridorLayer(x.corridor) : null,
-    on.areas && x.areas.length ? areasLayer(x.areas, h) : null,
-    on.rail && x.rail.length ? routesLayer('rail', x.rail, h) : null,
-    on.sea && x.sea.length ? routesLayer('sea', x.sea, h) : null,
     cities,
     on.nodes && x.stations.length ? nodesLayer(x.stations, { ...h, id: 'stations' }) : null,
     on.nodes && x.majorNodes.length ? nodesLayer(x.majorNodes, h) : null,
@@ -101,7 +96,7 @@ export function markerLayers(x: MarkerInputs): Layer[] {
 /**
  * The layers to draw, bottom to top. (`useDeckLayers` builds the three groups separately, so a slider
  * step hands deck.gl the very same layer objects for everything but the sightings.)
- * @example deckLayers(inputs).map((l) => l.id) // ['areas', 'rail', 'sea', 'labels', 'nodes', 'sightings-bundled']
+ * @example deckLayers(inputs).map((l) => l.id) // ['labels', 'nodes', 'sightings-bundled']
  */
 export function deckLayers(x: LayerInputs): Layer[] {
   return [...baseLayers(x), ...sightingLayers(x), ...markerLayers(x)];

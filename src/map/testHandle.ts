@@ -1,16 +1,17 @@
 /**
- * A small handle on `window` that browser tests use to wait for the map to be idle and to ask deck.gl
- * what is drawn at a pixel. It exposes read-only views; nothing in the app depends on it.
+ * A small handle on `window` that browser tests use to wait for the map to be idle and to ask what is
+ * drawn at a pixel. It exposes read-only views; nothing in the app depends on it.
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import { useStore } from '../state/store';
 import { pickedId } from './picking';
 import { basemapIdle } from './drawn';
+import { vectorFeatureAt } from './vectorOverlays';
 
 export interface TestHandle {
   isIdle(): boolean;
-  /** What deck.gl draws at a page position (CSS pixels), or null. */
+  /** What is drawn at a page position (CSS pixels): deck.gl's layers first, then MapLibre's routes and areas; or null. */
   pick(x: number, y: number, radius?: number): { layer: string; id: string | null } | null;
   project(lon: number, lat: number): { x: number; y: number };
   state(): unknown;
@@ -50,7 +51,7 @@ export function exposeTestHandle(map: MlMap, overlay: MapboxOverlay): void {
       // Page coordinates in, as project() gives them; deck.gl picks in canvas coordinates.
       const r = map.getCanvas().getBoundingClientRect();
       const info = overlay.pickObject({ x: x - r.left, y: y - r.top, radius });
-      if (!info || !info.layer) return null;
+      if (!info || !info.layer) return vectorFeatureAt(map, x - r.left, y - r.top);
       return { layer: info.layer.id, id: pickedId(info, useStore.getState().sightingSets) };
     },
     project(lon, lat) {

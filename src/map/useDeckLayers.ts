@@ -113,11 +113,6 @@ export function useDeckLayers(): Layer[] {
   const stacks = useMemo((): CountBadge[] => stacksOf(positions).map((p) => ({ position: [p.lon, p.lat], count: p.members.length, id: p.members[0]!.id })), [positions]);
   const halos = useMemo(() => halosOf(positions, data), [positions, data]);
 
-  const routes = useMemo(() => {
-    const all = data?.routes ?? [];
-    return { rail: all.filter((r) => r.properties.mode !== 'sea'), sea: all.filter((r) => r.properties.mode === 'sea') };
-  }, [data]);
-
   const nodes = useMemo(() => {
     const major = new Set<string>();
     for (const r of data?.routes ?? []) major.add(r.properties.from).add(r.properties.to);
@@ -177,16 +172,13 @@ export function useDeckLayers(): Layer[] {
             layers: s.layers,
             highlightId: featureId,
             corridor,
-            areas: data.areas,
-            rail: routes.rail,
-            sea: routes.sea,
             labels: LABELS_BY_DETAIL[s.labelLevel]!,
             network: near,
             majorNodes: nodes.major,
             stations: s.showStations ? nodes.stations : [],
           })
         : [],
-    [data, routes, nodes, s.showStations, s.labelLevel, near, s.layers, featureId, corridor],
+    [data, nodes, s.showStations, s.labelLevel, near, s.layers, featureId, corridor],
   );
   const dots = useMemo(
     () => (data ? sightingLayers({ layers: s.layers, sightings, window: { fromDay, toDay, classes }, halos, zoom: s.zoom, stacks }) : []),

@@ -73,6 +73,39 @@ describe('the map at working zooms', () => {
     await page.context().close();
   });
 
+  test('a rail route is drawn in its colour, found by hover and click beside it, drawn wider when selected, gone when switched off', async () => {
+    // The longest straight piece of any rail route: its midpoint is on the line and far from its bends.
+    const legs = routes.filter((r) => r.properties.mode === 'rail').flatMap((r) =>
+      (r.geometry.coordinates as [number, number][]).slice(1).map((b, i) => {
+        const a = r.geometry.coordinates[i] as [number, number];
+        return { route: r, mid: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] as [number, number], length: Math.hypot(b[0] - a[0], b[1] - a[1]) };
+      }),
+    );
+    const { route, mid } = legs.sort((a, b) => b.length - a.length)[0]!;
+    const { page } = await openApp(browser, { hash: `#v=1&map=7.00/${mid[1].toFixed(4)}/${mid[0].toFixed(4)}&layers=rail` });
+    const p = await project(page, mid[0], mid[1]);
+    const box = { x: p.x - 15, y: p.y - 15, width: 30, height: 30 };
+    // Rail brown (96, 40, 20), lighter where schematic: pixels well darker and redder than the land around.
+    const brown = async () => (await pixels(page, box)).filter(([r, g, b]) => r < 170 && r > g + 30 && g >= b - 10).length;
+    const plain = await brown();
+    assert.ok(plain > 20, `the route is drawn through its midpoint: ${plain} brown pixels`);
+    const tip = page.locator('.map-tooltip').filter({ hasText: route.properties.name });
+    await page.mouse.move(p.x + 3, p.y + 3);
+    await tip.waitFor();
+    await page.mouse.click(p.x + 3, p.y + 3);
+    await page.waitForFunction((id) => (window.__corridorWatch!.state() as Cam).selection.featureId === id, route.properties.id);
+    await page.mouse.move(5, 5);
+    await waitIdle(page);
+    const selected = await brown();
+    assert.ok(selected > plain * 1.3, `the selected route is drawn wider: ${selected} brown pixels, ${plain} before`);
+    await page.screenshot({ path: `${SHOTS}/view-route-selected.png` });
+    await page.locator('input[data-layer="rail"]').uncheck();
+    await waitIdle(page);
+    assert.ok((await brown()) < 5, 'switched off, the route is not drawn');
+    assert.equal(await page.evaluate(([x, y]) => window.__corridorWatch!.pick(x!, y!, 3), [p.x, p.y]), null);
+    await page.context().close();
+  });
+
   test('Find a place, by keyboard alone: type, arrow, Enter frames Khasan and opens its details', async () => {
     const { page } = await openApp(browser, { bypassCSP: true });
     const box = page.getByRole('combobox', { name: 'Find a place' });

@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Layer } from '@deck.gl/core';
-import type { AreaFeature, NodeFeature, RouteFeature } from '../../src/domain/schemas';
+import type { NodeFeature } from '../../src/domain/schemas';
 import { deckLayers, type LayerInputs } from '../../src/map/deckLayers';
-import { PATH_STYLE } from '../../src/layers/pathStyle';
 import { POINT_FILTER } from '../../src/layers/sightings';
 import { ringLayer } from '../../src/layers/rings';
 import { TEXT_FONT } from '../../src/layers/style';
@@ -10,11 +9,8 @@ import { buildSightingBuffers } from '../../src/layers/sightingBuffers';
 import type { CorridorPolygon } from '../../src/layers/corridors';
 import { DEFAULT_LAYERS } from '../../src/state/types';
 import type { NetworkLabel } from '../../src/layers/networkLabels';
-import { features, nodes as allNodes } from '../e2e/support/geodata';
+import { nodes as allNodes } from '../e2e/support/geodata';
 
-const areas = features<AreaFeature>('areas.geojson');
-const rail = features<RouteFeature>('rail-routes.geojson');
-const sea = features<RouteFeature>('sea-routes.geojson');
 const one = (lon: number) => buildSightingBuffers({ length: 1, lon: [lon], lat: [50], day: [19_700], category: [0], confidence: [0] });
 const polygon: CorridorPolygon = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } };
 
@@ -22,9 +18,6 @@ const inputs = (patch: Partial<LayerInputs> = {}): LayerInputs => ({
   layers: DEFAULT_LAYERS,
   highlightId: null,
   corridor: null,
-  areas,
-  rail,
-  sea,
   labels: [{ name: 'Kursk', position: [36.2, 51.7], rank: 2, capital: false }],
   network: null,
   majorNodes: allNodes.slice(0, 5) as NodeFeature[],
@@ -45,14 +38,16 @@ const near = { nodes: [label('Rajin (Najin) port', 'node')], cities: [label('Vla
 
 describe('deckLayers', () => {
   test('the default view: one layer per switched-on layer with data, nothing empty', () => {
-    expect(ids(deckLayers(inputs()))).toEqual(['areas', 'rail', 'sea', 'labels', 'nodes', 'sightings-bundled']);
+    expect(ids(deckLayers(inputs()))).toEqual(['labels', 'nodes', 'sightings-bundled']);
   });
   test('a switched-off layer is not there at all (not merely invisible)', () => {
-    const off = { ...DEFAULT_LAYERS, areas: false, sea: false, labels: false, sightings: false };
-    expect(ids(deckLayers(inputs({ layers: off })))).toEqual(['rail', 'nodes']);
+    const off = { ...DEFAULT_LAYERS, labels: false, sightings: false };
+    expect(ids(deckLayers(inputs({ layers: off })))).toEqual(['nodes']);
+    // Routes and areas are MapLibre's (src/map/vectorOverlays.ts): no toggle of theirs makes a deck.gl layer.
+    expect(ids(deckLayers(inputs({ layers: { ...DEFAULT_LAYERS, rail: false, sea: false, areas: false } })))).toEqual(ids(deckLayers(inputs())));
   });
   test('layers with nothing to draw are left out: no corridor, stations, imports, evidence or selection yet', () => {
-    const empty = inputs({ areas: [], rail: [], sea: [], labels: [], majorNodes: [], sightings: [{ key: 'imported', buffers: one(40) }, { key: 'synthetic', buffers: buildSightingBuffers({ length: 0, lon: [], lat: [], day: [], category: [], confidence: [] }) }] });
+    const empty = inputs({ labels: [], majorNodes: [], sightings: [{ key: 'imported', buffers: one(40) }, { key: 'synthetic', buffers: buildSightingBuffers({ length: 0, lon: [], lat: [], day: [], category: [], confidence: [] }) }] });
     expect(ids(deckLayers(empty))).toEqual(['imported']);
     expect(ids(deckLayers({ ...empty, layers: { ...DEFAULT_LAYERS, imported: false } }))).toEqual([]);
   });
@@ -65,7 +60,7 @@ describe('deckLayers', () => {
         markers: [{ position: [40, 50], kind: 'selected' }],
       }),
     );
-    expect(ids(ls)).toEqual(['corridor', 'areas', 'rail', 'sea', 'labels', 'stations', 'nodes', 'sightings-bundled', 'evidence', 'selection']);
+    expect(ids(ls)).toEqual(['corridor', 'labels', 'stations', 'nodes', 'sightings-bundled', 'evidence', 'selection']);
   });
   test('precision halos sit under the dots, stack counts over them, evidence counts between the rings; all follow the sightings toggles', () => {
     const halo = { position: [40, 50] as [number, number], radiusKm: 100, precision: 'region' as const };
@@ -77,25 +72,24 @@ describe('deckLayers', () => {
       evidenceCounts: [badge],
       markers: [{ position: [40, 50], kind: 'selected' }],
     });
-    expect(ids(deckLayers(full))).toEqual(['areas', 'rail', 'sea', 'labels', 'nodes', 'precision', 'sightings-bundled', 'stacks', 'evidence', 'evidence-counts', 'selection']);
+    expect(ids(deckLayers(full))).toEqual(['labels', 'nodes', 'precision', 'sightings-bundled', 'stacks', 'evidence', 'evidence-counts', 'selection']);
     const off = { ...DEFAULT_LAYERS, sightings: false, imported: false };
-    expect(ids(deckLayers({ ...full, layers: off }))).toEqual(['areas', 'rail', 'sea', 'labels', 'nodes', 'evidence', 'evidence-counts', 'selection']);
+    expect(ids(deckLayers({ ...full, layers: off }))).toEqual(['labels', 'nodes', 'evidence', 'evidence-counts', 'selection']);
   });
   test('from zoom 6 the placed city names replace the far labels and the node names sit above the nodes', () => {
-    expect(ids(deckLayers(inputs({ network: near })))).toEqual(['areas', 'rail', 'sea', 'city-labels', 'nodes', 'node-labels', 'sightings-bundled']);
+    expect(ids(deckLayers(inputs({ network: near })))).toEqual(['city-labels', 'nodes', 'node-labels', 'sightings-bundled']);
     // Node names follow both toggles; with no node placed there is no layer.
     expect(ids(deckLayers(inputs({ network: near, layers: { ...DEFAULT_LAYERS, nodes: false } })))).not.toContain('node-labels');
-    expect(ids(deckLayers(inputs({ network: near, layers: { ...DEFAULT_LAYERS, labels: false } })))).toEqual(['areas', 'rail', 'sea', 'nodes', 'sightings-bundled']);
-    expect(ids(deckLayers(inputs({ network: { nodes: [], cities: [] } })))).toEqual(['areas', 'rail', 'sea', 'nodes', 'sightings-bundled']);
+    expect(ids(deckLayers(inputs({ network: near, layers: { ...DEFAULT_LAYERS, labels: false } })))).toEqual(['nodes', 'sightings-bundled']);
+    expect(ids(deckLayers(inputs({ network: { nodes: [], cities: [] } })))).toEqual(['nodes', 'sightings-bundled']);
   });
   test('the corridor keeps the same data array for the same polygon (no re-tessellation on a slider step)', () => {
     const a = deckLayers(inputs({ corridor: polygon }))[0]!;
     const b = deckLayers(inputs({ corridor: polygon, window: { fromDay: 5, toDay: 6, classes: [1] } }))[0]!;
     expect(a.props.data).toBe(b.props.data);
   });
-  test('every path carries the one path-style extension (one shader program); text layers share one font setting', () => {
+  test('text layers share one font setting (one text program)', () => {
     const ls = deckLayers(inputs({ corridor: polygon, stations: allNodes.slice(5, 7) as NodeFeature[] }));
-    for (const id of ['corridor', 'areas', 'rail', 'sea']) expect(ls.find((l) => l.id === id)!.props.extensions).toBe(PATH_STYLE);
     const near_ = deckLayers(inputs({ network: near }));
     const props = (id: string) => [...ls, ...near_].find((l) => l.id === id)!.props as unknown as Record<string, unknown>;
     for (const id of ['labels', 'stations', 'nodes', 'city-labels']) {
@@ -126,10 +120,5 @@ describe('deckLayers', () => {
     expect(at(3)).toBe(at(3.1));
     // At zoom 12, 5 km is 5000 / (40075016.686 · cos 50° / 2^21) ≈ 407 px.
     expect(at(12).attributes.getRadius.value[0]).toBeCloseTo(5000 / ((40_075_016.686 * Math.cos((50 * Math.PI) / 180)) / 512 / 2 ** 12), 1);
-  });
-  test('area outlines are paths (one ring each), their fill is not a deck.gl layer', () => {
-    const layer = deckLayers(inputs()).find((l) => l.id === 'areas')!;
-    expect(layer.constructor.name).toBe('PathLayer');
-    expect((layer.props.data as unknown[]).length).toBe(areas.reduce((n, a) => n + a.geometry.coordinates.length, 0));
   });
 });
