@@ -11,7 +11,10 @@ import { startResults } from './state/results';
 import { startCorridorFraming } from './state/corridorFraming';
 import { mapDrawn } from './map/drawn';
 import { sightingPoints } from './state/derived';
+import { basemapTopology } from './map/basemapFile';
 
+// The basemap is asked for first (the map shows its failure, if any, as a notice).
+basemapTopology().catch(() => undefined);
 // The link is read before the map is created, so the first frame is already the linked view.
 const link = restoreFromHash(window.location.hash);
 // Benchmark data (`?synthetic=N`) is generated in a worker from the start, beside the page's own loading.

@@ -9,7 +9,6 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import type { Topology } from 'topojson-specification';
 import { actions, useStore } from '../state/store';
 import type { Camera } from '../state/types';
 import type { ViewBounds } from '../state/viewportCount';
@@ -22,8 +21,7 @@ import { drawnPoints, noteDrawn } from './drawn';
 import { pickedId, stackTooltip, tooltipText } from './picking';
 import { clickMapFeature, currentPositions } from '../state/stackActions';
 import { mapClicked, useReportForm } from '../state/own/form';
-// The basemap ships as a static JSON asset of the build (fetched from the app's own origin).
-import countriesUrl from 'world-atlas/countries-50m.json?url';
+import { basemapTopology } from './basemapFile';
 
 setWorkerUrl(workerUrl);
 
@@ -135,11 +133,7 @@ export function MapView() {
     overlayRef.current = overlay;
     exposeTestHandle(map, overlay);
 
-    fetch(countriesUrl)
-      .then((r) => {
-        if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        return r.json() as Promise<Topology>;
-      })
+    basemapTopology()
       .then((topology) => {
         if (cancelled) return;
         const x = vectorInputs();
