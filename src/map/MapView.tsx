@@ -17,7 +17,7 @@ import { basemapStyle, buildBasemap, plainStyle } from './basemap';
 import { styleHolds, syncVectorOverlays, vectorFeatureAt, vectorOverlays, type VectorInputs } from './vectorOverlays';
 import { useDeckLayers } from './useDeckLayers';
 import { exposeTestHandle, recordDeckFrame } from './testHandle';
-import { drawnPoints, noteDrawn } from './drawn';
+import { drawnPoints, noteBasemapMissing, noteDrawn } from './drawn';
 import { pickedId, stackTooltip, tooltipText } from './picking';
 import { clickMapFeature, currentPositions } from '../state/stackActions';
 import { mapClicked, useReportForm } from '../state/own/form';
@@ -141,7 +141,11 @@ export function MapView() {
         styleHolds(map, x);
       })
       .catch((e: unknown) => {
-        if (!cancelled) actions.notify('error', `The basemap could not be loaded (${String(e)}); layers are drawn on a plain background.`);
+        if (cancelled) return;
+        noteBasemapMissing(map);
+        // A frame more, so the map reports itself idle without the basemap.
+        map.triggerRepaint();
+        actions.notify('error', `The basemap could not be loaded (${String(e)}); layers are drawn on a plain background.`);
       });
     // Without a camera from a link, frame the theatre (Kursk to Rajin) for whatever screen this is.
     if (useStore.getState().cameraFromLink === false) map.fitBounds(THEATRE_BOUNDS, { padding: 24, animate: false });

@@ -5,8 +5,14 @@
  */
 import type { Map as MlMap } from 'maplibre-gl';
 
-/** MapLibre has the basemap loaded, its tiles ready and is not moving. */
-export const basemapIdle = (map: MlMap) => map.loaded() && !map.isMoving() && map.areTilesLoaded() && Boolean(map.getLayer('land'));
+/** Maps whose basemap could not be loaded: they draw on the plain background, which is all there is to wait for. */
+const withoutBasemap = new WeakSet<MlMap>();
+/** The basemap will not come (its file failed): the map is idle once the rest of its style is drawn. */
+export const noteBasemapMissing = (map: MlMap) => void withoutBasemap.add(map);
+
+/** MapLibre has the basemap (or, when it failed, the plain style) loaded, its tiles ready and is not moving. */
+export const basemapIdle = (map: MlMap) =>
+  map.loaded() && !map.isMoving() && map.areTilesLoaded() && (Boolean(map.getLayer('land')) || withoutBasemap.has(map));
 
 let waiters: { need: () => number; resolve: () => void }[] = [];
 let lastPoints = -1;

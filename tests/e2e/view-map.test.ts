@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, axeAudit, launch, openApp, pixels, project, storeState, visibleCount, waitIdle } from './harness';
+import { SHOTS, axeAudit, colourDistance, hexToRgb, launch, openApp, pixelAt, pixels, project, storeState, visibleCount, waitIdle } from './harness';
 import type { AreaFeature } from '../../src/domain/schemas';
 import { features, nodes, routes, sightings } from './support/geodata';
 
@@ -19,6 +19,19 @@ async function inkAround(page: Page, lon: number, lat: number, half = 90): Promi
   const px = await pixels(page, { x: p.x - half, y: p.y - 24, width: 2 * half, height: 48 });
   return px.filter(([r, g, b]) => r < 70 && g < 70 && b < 80).length;
 }
+
+/** The longest straight piece of any rail route: its midpoint is on the line and far from its bends. */
+const longestRail = routes
+  .filter((r) => r.properties.mode === 'rail')
+  .flatMap((r) =>
+    (r.geometry.coordinates as [number, number][]).slice(1).map((b, i) => {
+      const a = r.geometry.coordinates[i] as [number, number];
+      return { route: r, mid: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] as [number, number], length: Math.hypot(b[0] - a[0], b[1] - a[1]) };
+    }),
+  )
+  .sort((a, b) => b.length - a.length)[0]!;
+/** Rail brown (96, 40, 20), lighter where schematic: well darker and redder than the land or sea around. */
+const isRailBrown = ([r, g, b]: [number, number, number]) => r < 170 && r > g + 30 && g >= b - 10;
 
 const inViewCount = async (page: Page) => Number(((await page.getByTestId('in-view-count').textContent()) ?? '').replace(/[^0-9]/g, ''));
 
@@ -74,19 +87,11 @@ describe('the map at working zooms', () => {
   });
 
   test('a rail route is drawn in its colour, found by hover and click beside it, drawn wider when selected, gone when switched off', async () => {
-    // The longest straight piece of any rail route: its midpoint is on the line and far from its bends.
-    const legs = routes.filter((r) => r.properties.mode === 'rail').flatMap((r) =>
-      (r.geometry.coordinates as [number, number][]).slice(1).map((b, i) => {
-        const a = r.geometry.coordinates[i] as [number, number];
-        return { route: r, mid: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] as [number, number], length: Math.hypot(b[0] - a[0], b[1] - a[1]) };
-      }),
-    );
-    const { route, mid } = legs.sort((a, b) => b.length - a.length)[0]!;
+    const { route, mid } = longestRail;
     const { page } = await openApp(browser, { hash: `#v=1&map=7.00/${mid[1].toFixed(4)}/${mid[0].toFixed(4)}&layers=rail` });
     const p = await project(page, mid[0], mid[1]);
     const box = { x: p.x - 15, y: p.y - 15, width: 30, height: 30 };
-    // Rail brown (96, 40, 20), lighter where schematic: pixels well darker and redder than the land around.
-    const brown = async () => (await pixels(page, box)).filter(([r, g, b]) => r < 170 && r > g + 30 && g >= b - 10).length;
+    const brown = async () => (await pixels(page, box)).filter(isRailBrown).length;
     const plain = await brown();
     assert.ok(plain > 20, `the route is drawn through its midpoint: ${plain} brown pixels`);
     const tip = page.locator('.map-tooltip').filter({ hasText: route.properties.name });
@@ -103,6 +108,25 @@ describe('the map at working zooms', () => {
     await waitIdle(page);
     assert.ok((await brown()) < 5, 'switched off, the route is not drawn');
     assert.equal(await page.evaluate(([x, y]) => window.__corridorWatch!.pick(x!, y!, 3), [p.x, p.y]), null);
+    await page.context().close();
+  });
+
+  test('without the basemap file the routes are still drawn on the plain sea colour, and the map counts as drawn', async () => {
+    const { page, consoleErrors } = await openApp(browser, {
+      hash: `#v=1&map=7.00/${longestRail.mid[1].toFixed(4)}/${longestRail.mid[0].toFixed(4)}&layers=rail`,
+      setup: async (pg) => void (await pg.route(/countries-50m[^/]*\.json$/, (r) => r.fulfill({ status: 404, body: 'gone' }))),
+    });
+    await page.getByText(/The basemap could not be loaded \(Error: HTTP 404\)/).waitFor();
+    const p = await project(page, longestRail.mid[0], longestRail.mid[1]);
+    const px = await pixels(page, { x: p.x - 15, y: p.y - 15, width: 30, height: 30 });
+    assert.ok(px.filter(isRailBrown).length > 20, 'the route is drawn through its midpoint');
+    // Away from the route: the plain background is the basemap's sea colour (#c9d6e0), no land.
+    assert.ok(colourDistance(await pixelAt(page, p.x + 200, p.y + 200), hexToRgb('#c9d6e0')) < 12);
+    // openApp waited for the map to report itself idle: without the basemap that is the plain style drawn
+    // (what the metrics join waits for before it starts), not a basemap that will never come.
+    assert.equal(await page.evaluate(() => window.__corridorWatch!.isIdle()), true);
+    assert.deepEqual(consoleErrors.filter((e) => !/404/.test(e)), []);
+    await page.screenshot({ path: `${SHOTS}/view-no-basemap.png` });
     await page.context().close();
   });
 
