@@ -105,6 +105,7 @@ const ROWS: Row[] = [
   { label: 'GPU process CPU (rasterising)', unit: 's', of: (r) => r.gpuCpuS, digits: 2 },
   { label: 'renderer memory (private)', unit: 'MB', of: (r) => r.rendererMb, digits: 0 },
   { label: 'renderer memory (PSS)', unit: 'MB', of: (r) => r.rendererPssMb, digits: 0 },
+  { label: '  (private, after a full GC)', unit: 'MB', of: (r) => r.rendererRetainedMb, digits: 0 },
   { label: 'JS heap used', unit: 'MB', of: (r) => r.heapMb, digits: 0 },
   { label: 'main-thread CPU per slider step', unit: 'ms', of: (r) => median(netStepCpuMs(r)), digits: 1 },
   { label: '  (idle page, CPU per frame)', unit: 'ms', of: (r) => r.quietCpuMs.reduce((a, b) => a + b, 0) / r.quietFrames.reduce((a, b) => a + b, 0), digits: 2 },

@@ -2,8 +2,8 @@
  * One measured page load for the browser benchmark, in a fresh Chromium: load until the map is idle and
  * every point has been drawn (a GPU fence after the first deck.gl frame holding them all, so software
  * WebGL's drawing time is counted, not just the issuing of commands), then read main-thread and renderer
- * CPU (CDP Performance metrics), renderer memory (/proc PSS of the renderer process) and the main-thread
- * CPU of slider steps. The app and the bare page are driven the same way: both report deck.gl frames to
+ * CPU (CDP Performance metrics), renderer memory (/proc of the renderer process, as found and after a full
+ * garbage collection) and the main-thread CPU of slider steps. The app and the bare page are driven the same way: both report deck.gl frames to
  * `window.__deckFrameProbe` and both have a range input labelled "Window end".
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,6 +30,8 @@ export interface RunResult {
   /** Renderer process memory: private (USS: what it alone holds), proportional set size (PSS), MB. */
   rendererMb: number;
   rendererPssMb: number;
+  /** Private memory after the steps and a full garbage collection in the page and its workers: what the page holds, MB. */
+  rendererRetainedMb: number;
   heapMb: number;
   /** Per slider step: main-thread CPU and wall time until settled (ms), input handler wall time (ms). */
   stepCpuMs: number[];
@@ -143,7 +145,7 @@ export interface RunOptions {
 
 /** Run one page in a fresh browser and measure it. */
 export async function runPage(o: RunOptions): Promise<RunResult> {
-  const browser = await launch();
+  const browser = await launch(['--js-flags=--expose-gc']);
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
@@ -186,6 +188,7 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
       gpuCpuS: gpu?.cpuTime ?? Number.NaN,
       rendererMb: renderer ? memoryMb(renderer.id).uss : Number.NaN,
       rendererPssMb: renderer ? memoryMb(renderer.id).pss : Number.NaN,
+      rendererRetainedMb: Number.NaN,
       heapMb: (m.JSHeapUsedSize ?? Number.NaN) / 2 ** 20,
       stepCpuMs: [],
       stepWallMs: [],
@@ -216,6 +219,15 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
       result.quietWallMs.push(performance.now() - w0);
       result.quietCpuMs.push(((await metrics(cdp)).ThreadTime! - t0) * 1000);
       result.quietFrames.push((await rafs()) - f0);
+    }
+    // What the page holds, whenever its collectors last ran: a full collection in the page and every
+    // worker (the metrics worker's join leaves garbage that V8 may or may not have collected yet).
+    if (renderer) {
+      const gc = () => (globalThis as unknown as { gc(): void }).gc();
+      await page.evaluate(gc);
+      for (const w of page.workers()) await w.evaluate(gc);
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+      result.rendererRetainedMb = memoryMb(renderer.id).uss;
     }
     if (o.profile) console.error(`${o.kind} n=${o.n} steps, top self time:\n${(await stopProfile(cdp, `${o.profile}-steps.cpuprofile`)).join('\n')}`);
     if (errors.length) throw new Error(`${o.kind} n=${o.n}: page errors: ${errors.join('; ')}`);

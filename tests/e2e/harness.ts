@@ -9,7 +9,8 @@ export const APP_URL = process.env.APP_URL ?? 'http://127.0.0.1:4174/';
 export const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
-export function launch(): Promise<Browser> {
+/** @param extraArgs more Chromium switches (the browser benchmark exposes `gc()` with `--js-flags=--expose-gc`) */
+export function launch(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -23,6 +24,7 @@ export function launch(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }
