@@ -3,8 +3,9 @@
  * every point has been drawn (a GPU fence after the first deck.gl frame holding them all, so software
  * WebGL's drawing time is counted, not just the issuing of commands), then read main-thread and renderer
  * CPU (CDP Performance metrics), renderer memory (/proc of the renderer process, as found and after a full
- * garbage collection) and the main-thread CPU of slider steps. The app and the bare page are driven the same way: both report deck.gl frames to
- * `window.__deckFrameProbe` and both have a range input labelled "Window end".
+ * garbage collection) and the main-thread CPU of slider steps. The app and the bare page are driven the
+ * same way: both report deck.gl frames to `window.__deckFrameProbe` and both have a range input labelled
+ * "Window end".
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';

@@ -14,10 +14,10 @@ export const EVIDENCE_RING: RGBA = [214, 0, 140, 255];
 export type CorridorPolygon = Feature<Polygon | MultiPolygon>;
 
 /**
- * The corridor polygon layer (id `corridor`), drawn over the routes (MapLibre's) and under the sightings. Pickable, so a test or
- * a tooltip can tell it is there; its features carry no `id`, so a click on it selects nothing.
- * Its data is one array per polygon, kept while the polygon is the same, so a new layer description (a
- * slider step re-renders the map) never makes deck.gl tessellate the polygon again.
+ * The corridor polygon layer (id `corridor`), drawn over the routes (MapLibre's) and under the sightings.
+ * Pickable, so a test or a tooltip can tell it is there; its features carry no `id`, so a click on it
+ * selects nothing. Its data is one array per polygon, kept while the polygon is the same, so a new layer
+ * description (a slider step re-renders the map) never makes deck.gl tessellate the polygon again.
  * @example corridorLayer(results.zones.find((z) => z.id === corridorId)!.polygon)
  */
 export function corridorLayer(polygon: CorridorPolygon) {

@@ -25,10 +25,10 @@ export interface VectorInputs {
 
 /** MapLibre layer ids, bottom to top, and the app's layer toggle each follows. */
 export const VECTOR_LAYERS = [
-  { id: 'area-fills', toggle: 'areas', source: 'areas' },
-  { id: 'area-lines', toggle: 'areas', source: 'areas' },
-  { id: 'routes-rail', toggle: 'rail', source: 'routes' },
-  { id: 'routes-sea', toggle: 'sea', source: 'routes' },
+  { id: 'area-fills', toggle: 'areas' },
+  { id: 'area-lines', toggle: 'areas' },
+  { id: 'routes-rail', toggle: 'rail' },
+  { id: 'routes-sea', toggle: 'sea' },
 ] as const;
 type VectorLayerId = (typeof VECTOR_LAYERS)[number]['id'];
 
