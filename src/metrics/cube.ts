@@ -22,9 +22,12 @@
  *            filter) and by unit × key (large filtered windows), with running sums
  *
  *   count(a..b) in bucket j = below(j, b + 1) − below(j, a)
- * Memory: ≈ 20 bytes per member (each bucketing keeps a day per member as a 16-bit offset, see
+ * Each bucketing is built the first time a query reads it (`LazyZoneCube`), so a zone holds only what
+ * the filters used so far need: the default view reads byConfidence and cats (confMasks and the
+ * quantities by unit for its detail zones).
+ * Memory: ≈ 2–3 bytes per member and bucketing built (a day per member as a 16-bit offset, see
  * buckets.ts) plus dense prefixes for buckets with ≥ span / 4 members (≤ 16 bytes per member), plus
- * ≈ 80 bytes per quantity report.
+ * 2 bytes per member for the keys and ≈ 80 bytes per quantity report.
  */
 import { CATEGORIES } from '../domain/schemas';
 import { SOURCE_KINDS } from '../domain/schemas';
@@ -82,51 +85,91 @@ export interface WindowIndex {
 
 const NO_UNIT_ = NO_UNIT;
 
+/**
+ * A zone's running totals, each bucketing built on first use: the default view reads only
+ * `byConfidence` and `cats` (and `confMasks`, `qtyByUnit` for the detail zones), so the bucketings a
+ * category, confidence or source filter needs cost neither time nor memory until such a filter is set
+ * (at a million sightings they are ~50 MB).
+ */
+class LazyZoneCube implements ZoneCube {
+  readonly zoneId: string;
+  readonly keys: Uint16Array;
+  readonly qtyPositions: Uint32Array;
+  /** The parts built so far, by name (what the cube holds beyond its keys). */
+  readonly built: Record<string, unknown> = {};
+  // Private fields stay out of Object.values, so a walk of the cube counts only what it holds itself.
+  readonly #zm: ZoneMembers;
+  readonly #cols: Columns;
+  readonly #d0: number;
+  readonly #span: number;
+
+  constructor(zm: ZoneMembers, cols: Columns, d0: number, span: number) {
+    this.#zm = zm;
+    this.#cols = cols;
+    this.#d0 = d0;
+    this.#span = span;
+    const { members } = zm;
+    const { category, confidence, sourceMask, qtyUnit } = cols;
+    this.zoneId = zm.zoneId;
+    this.keys = new Uint16Array(members.length);
+    const qty: number[] = [];
+    for (let k = 0; k < members.length; k++) {
+      const i = members[k]!;
+      this.keys[k] = packKey(category[i]!, confidence[i]!, sourceMask[i]!);
+      if (qtyUnit[i] !== NO_UNIT_) qty.push(k);
+    }
+    this.qtyPositions = Uint32Array.from(qty);
+  }
+
+  private once<T>(name: string, build: () => T): T {
+    return (this.built[name] ??= build()) as T;
+  }
+
+  /** Buckets by a per-member id derived from the packed key (typed arrays filled by plain loops). */
+  private byKey(name: string, space: number, of: (key: number) => number, dense: boolean | 'always' = true): Buckets {
+    return this.once(name, () => {
+      const { keys } = this;
+      const ids = space <= 256 ? new Uint8Array(keys.length) : new Uint16Array(keys.length);
+      for (let k = 0; k < keys.length; k++) ids[k] = of(keys[k]!);
+      return bucketize(ids, this.#zm.days, space, this.#d0, this.#span, dense);
+    });
+  }
+
+  get byConfidence(): Buckets { return this.byKey('byConfidence', CONFIDENCES.length, (key) => (key >> 7) & 3, 'always'); }
+  get groups(): Buckets { return this.byKey('groups', GROUPS, keyGroup); }
+  get keyed(): Buckets { return this.once('keyed', () => bucketize(this.keys, this.#zm.days, KEY_SPACE, this.#d0, this.#span)); }
+  get confMasks(): Buckets { return this.byKey('confMasks', 1 << 9, (key) => key & 0x1ff); }
+  get catMasks(): Buckets { return this.byKey('catMasks', CATEGORIES.length << 7, (key) => ((key >> 9) << 7) | (key & 0x7f)); }
+  get cats(): Buckets { return this.byKey('cats', CATEGORIES.length, (key) => key >> 9); }
+
+  /** A member with k source kinds is in k buckets. */
+  get groupKinds(): Buckets {
+    return this.once('groupKinds', () => {
+      const { keys } = this, { days } = this.#zm;
+      let nk = 0;
+      for (let k = 0; k < keys.length; k++) for (let b = keys[k]! & 0x7f; b; b &= b - 1) nk++;
+      const gk = new Uint16Array(nk), gkDays = new Int32Array(nk);
+      for (let k = 0, x = 0; k < keys.length; k++) {
+        const g = keyGroup(keys[k]!);
+        for (let b = 0; b < KINDS; b++) if (keys[k]! & (1 << b)) { gk[x] = (g << 3) | b; gkDays[x++] = days[k]!; }
+      }
+      return bucketize(gk, gkDays, GROUPS << 3, this.#d0, this.#span);
+    });
+  }
+
+  get qtyReports(): QtyReports {
+    return this.once('qtyReports', () => buildQtyReports(this.qtyPositions, this.#zm.members, this.#zm.days, this.#cols, this.keys));
+  }
+  get qtyByUnit(): QtyIndex {
+    return this.once('qtyByUnit', () => buildQtyIndex(this.qtyPositions, this.#zm.members, this.#zm.days, this.#cols, null, this.#d0, this.#span));
+  }
+  get qtyByKey(): QtyIndex {
+    return this.once('qtyByKey', () => buildQtyIndex(this.qtyPositions, this.#zm.members, this.#zm.days, this.#cols, this.keys, this.#d0, this.#span));
+  }
+}
+
 function cubeOf(zm: ZoneMembers, cols: Columns, d0: number, span: number): ZoneCube {
-  const { members, days } = zm;
-  const { category, confidence, sourceMask, qtyUnit } = cols;
-  const keys = new Uint16Array(members.length);
-  const groups = new Uint8Array(members.length);
-  const qty: number[] = [];
-  for (let k = 0; k < members.length; k++) {
-    const i = members[k]!;
-    const cat = category[i]!, conf = confidence[i]!;
-    keys[k] = (cat << 9) | (conf << 7) | (sourceMask[i]! & 0x7f);
-    groups[k] = groupOf(cat, conf);
-    if (qtyUnit[i] !== NO_UNIT_) qty.push(k);
-  }
-  const qtyPositions = Uint32Array.from(qty);
-  // Typed arrays filled by plain loops: building runs on every width change.
-  const m = members.length;
-  const conf = new Uint8Array(m), confMask = new Uint16Array(m), catMask = new Uint16Array(m);
-  let nk = 0;
-  for (let k = 0; k < m; k++) {
-    const key = keys[k]!;
-    conf[k] = (key >> 7) & 3;
-    confMask[k] = key & 0x1ff;
-    catMask[k] = ((key >> 9) << 7) | (key & 0x7f);
-    for (let b = key & 0x7f; b; b &= b - 1) nk++;
-  }
-  const gk = new Uint16Array(nk), gkDays = new Int32Array(nk), cat = new Uint8Array(m);
-  for (let k = 0, x = 0; k < m; k++) {
-    cat[k] = keys[k]! >> 9;
-    for (let b = 0; b < KINDS; b++) if (keys[k]! & (1 << b)) { gk[x] = (groups[k]! << 3) | b; gkDays[x++] = days[k]!; }
-  }
-  return {
-    zoneId: zm.zoneId,
-    byConfidence: bucketize(conf, days, CONFIDENCES.length, d0, span, 'always'),
-    groupKinds: bucketize(gk, gkDays, GROUPS << 3, d0, span),
-    groups: bucketize(groups, days, GROUPS, d0, span),
-    keyed: bucketize(keys, days, KEY_SPACE, d0, span),
-    confMasks: bucketize(confMask, days, 1 << 9, d0, span),
-    catMasks: bucketize(catMask, days, CATEGORIES.length << 7, d0, span),
-    cats: bucketize(cat, days, CATEGORIES.length, d0, span),
-    keys,
-    qtyPositions,
-    qtyReports: buildQtyReports(qtyPositions, members, days, cols, keys),
-    qtyByUnit: buildQtyIndex(qtyPositions, members, days, cols, null, d0, span),
-    qtyByKey: buildQtyIndex(qtyPositions, members, days, cols, keys, d0, span),
-  };
+  return new LazyZoneCube(zm, cols, d0, span);
 }
 
 /** Build the running totals for every zone of a join. O(members + zones × buckets × days). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateToDay } from '../../../src/domain/dates';
 import { assessChange } from '../../../src/metrics/change-level';
-import { categoryMask, confidenceMask, toColumns } from '../../../src/metrics/columns';
+import { categoryMask, confidenceMask, sourceKindMask, toColumns } from '../../../src/metrics/columns';
 import { buildCorridors } from '../../../src/metrics/corridors';
 import { nodeCatchments } from '../../../src/metrics/catchments';
 import { buildWindowIndex } from '../../../src/metrics/cube';
@@ -136,5 +136,44 @@ describe('the reports on the latest day', () => {
     // A window with one report on its latest day names just that one; an empty window names none.
     expect(metricsFor(s, '2024-03-01', '2024-03-25')).toMatchObject({ latestIds: [ids[0]], latestCount: 1 });
     expect(metricsFor(s, '2024-01-01', '2024-01-31')).toMatchObject({ latestDay: null, latestIds: [], latestCount: 0 });
+  });
+});
+
+describe('running totals are built as the filters need them', () => {
+  const sightings = [on('2024-03-02'), on('2024-03-05', { confidence: 'low' }), on('2024-03-09', { category: 'training' })];
+  const zones = buildCorridors([route], 25);
+  const sources = new Map<string, Source>([['src-a', { id: 'src-a', publisher: 'A', title: 'A', kind: 'government' }]]);
+  const built = (cube: ReturnType<typeof buildWindowIndex>) => Object.keys((cube.zones[0] as unknown as { built: object }).built).sort();
+  const run = (cube: ReturnType<typeof buildWindowIndex>, join: ReturnType<typeof spatialJoin>, cols: ReturnType<typeof toColumns>, filters = {}) =>
+    windowMetrics(join, cols, cube, { fromDay: day('2024-03-01'), toDay: day('2024-03-31'), ...filters }, { lengthKm: zoneLengths(zones), strategy: 'totals' }).zones[0]!;
+
+  it('builds nothing with the join, only confidence and category buckets for the default view, more for a source filter', () => {
+    const cols = toColumns(sightings, sources);
+    const join = spatialJoin(cols, zones);
+    const cube = buildWindowIndex(join, cols);
+    expect(built(cube)).toEqual([]);
+    // Every zone with detail (no detailFor): counts from the confidence buckets, categories from the category
+    // buckets, source kinds from confidence × mask, quantities by unit.
+    expect(run(cube, join, cols).count).toBe(3);
+    expect(built(cube)).toEqual(['byConfidence', 'cats', 'confMasks', 'qtyByUnit']);
+    expect(run(cube, join, cols, { sourceKinds: sourceKindMask(['state-media']) }).count).toBe(0);
+    expect(built(cube)).toEqual(['byConfidence', 'catMasks', 'cats', 'confMasks', 'qtyByKey', 'qtyByUnit', 'qtyReports']);
+    // Built once: the same answers again, nothing rebuilt.
+    const first = (cube.zones[0] as unknown as { built: Record<string, unknown> }).built.cats;
+    expect(run(cube, join, cols).count).toBe(3);
+    expect((cube.zones[0] as unknown as { built: Record<string, unknown> }).built.cats).toBe(first);
+  });
+
+  it('gives the same counts built late as a cube whose every bucketing was read first', () => {
+    const cols = toColumns(sightings, sources);
+    const join = spatialJoin(cols, zones);
+    const late = buildWindowIndex(join, cols);
+    const early = buildWindowIndex(join, cols);
+    for (const z of early.zones) void [z.byConfidence, z.groups, z.groupKinds, z.keyed, z.confMasks, z.catMasks, z.cats, z.qtyByKey, z.qtyByUnit, z.qtyReports];
+    for (const filters of [{}, { confidences: confidenceMask(['low']) }, { categories: categoryMask(['training']) }, { sourceKinds: sourceKindMask(['government']) }]) {
+      const a = run(late, join, cols, filters), b = run(early, join, cols, filters);
+      expect(a).toEqual(b);
+      expect(a.count).toBeGreaterThan(0);
+    }
   });
 });
