@@ -110,6 +110,7 @@ const ROWS: Row[] = [
   { label: 'main-thread CPU per slider step', unit: 'ms', of: (r) => median(netStepCpuMs(r)), digits: 1 },
   { label: '  (idle page, CPU per frame)', unit: 'ms', of: (r) => r.quietCpuMs.reduce((a, b) => a + b, 0) / r.quietFrames.reduce((a, b) => a + b, 0), digits: 2 },
   { label: 'slider input handler', unit: 'ms', of: (r) => median(r.stepHandlerMs), digits: 1 },
+  { label: 'deck.gl frames per slider step', unit: '', of: (r) => median(r.stepDeckFrames ?? []), digits: 0 },
 ];
 
 const fmt = (xs: number[], d: number) => (xs.length ? `${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})` : 'n/a');

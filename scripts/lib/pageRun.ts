@@ -41,6 +41,8 @@ export interface RunResult {
   stepFrames: number[];
   quietFrames: number[];
   stepHandlerMs: number[];
+  /** deck.gl frames drawn during each step (a frame redraws every deck layer, and MapLibre's map with it). */
+  stepDeckFrames: number[];
   /** The same waits without moving the slider: the page's idle CPU and its wall time (ms). */
   quietCpuMs: number[];
   quietWallMs: number[];
@@ -196,6 +198,7 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
       stepFrames: [],
       quietFrames: [],
       stepHandlerMs: [],
+      stepDeckFrames: [],
       quietCpuMs: [],
       quietWallMs: [],
     };
@@ -204,11 +207,14 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
       await startProfile(cdp);
     }
     const rafs = () => page.evaluate(() => (window as unknown as { __bench: { rafs: number } }).__bench.rafs);
+    const deckFrames = () => page.evaluate(() => (window as unknown as { __bench: { frames: number } }).__bench.frames);
     for (let k = 0; k < o.steps; k++) {
       let f0 = await rafs();
       let t0 = (await metrics(cdp)).ThreadTime!;
       let w0 = performance.now();
+      const d0 = await deckFrames();
       const handler = await step(page, o.kind);
+      result.stepDeckFrames.push((await deckFrames()) - d0);
       result.stepWallMs.push(performance.now() - w0);
       result.stepCpuMs.push(((await metrics(cdp)).ThreadTime! - t0) * 1000);
       result.stepFrames.push((await rafs()) - f0);
