@@ -37,8 +37,6 @@ import type { JoinResult, ZoneMembers } from './join';
 import { buildQtyIndex, buildQtyReports, type QtyIndex, type QtyReports } from './qty-index';
 
 export const GROUPS = CATEGORIES.length * CONFIDENCES.length;
-/** Group of a (category index, confidence index) pair. */
-export const groupOf = (category: number, confidence: number) => category * CONFIDENCES.length + confidence;
 
 export interface ZoneCube {
   zoneId: string;
@@ -168,10 +166,6 @@ class LazyZoneCube implements ZoneCube {
   }
 }
 
-function cubeOf(zm: ZoneMembers, cols: Columns, d0: number, span: number): ZoneCube {
-  return new LazyZoneCube(zm, cols, d0, span);
-}
-
 /** Build the running totals for every zone of a join. O(members + zones × buckets × days). */
 export function buildWindowIndex(join: JoinResult, cols: Columns): WindowIndex {
   const { days } = join.all;
@@ -180,8 +174,8 @@ export function buildWindowIndex(join: JoinResult, cols: Columns): WindowIndex {
   return {
     d0,
     span,
-    zones: join.zones.map((z) => cubeOf(z, cols, d0, span)),
-    all: cubeOf(join.all, cols, d0, span),
+    zones: join.zones.map((z) => new LazyZoneCube(z, cols, d0, span)),
+    all: new LazyZoneCube(join.all, cols, d0, span),
   };
 }
 
