@@ -1,5 +1,5 @@
 /**
- * `npm run bench:browser [-- --runs 3 --sizes 0,100000,1000000 --steps 6 --no-build --app-dir DIR --compare DIR --hash '#…' --profile --json]`
+ * `npm run bench:browser [-- --runs 3 --sizes 0,100000,1000000 --steps 6 --no-build --app-dir DIR --compare DIR --hash '#…' --profile --trace --json]`
  *
  * `--profile` saves CPU profiles of every page (test-results/bench/*.cpuprofile) and prints their top
  * functions by self time. `--no-build` reuses dist/ when it exists; `--app-dir` measures another build of the app (e.g. a copy of
@@ -76,8 +76,9 @@ try {
       // Each round starts with a different page (app, bare, … then bare, …), so no page always goes first.
       const order = pages.map((_, k) => pages[(k + r) % pages.length]!);
       for (const page of order) {
+        const trace = args.includes('--trace') ? join(ROOT, `test-results/bench/${page}-${n}-run${r + 1}`) : undefined;
         const profile = args.includes('--profile') ? join(ROOT, `test-results/bench/${page}-${n}-run${r + 1}`) : undefined;
-        const res = { page, ...(await runPage({ kind: kindOf(page), n, url: urlOf(page, n), expected: bundled + n, steps, timeoutMs: 20 * 60_000, ...(profile ? { profile } : {}) })) };
+        const res = { page, ...(await runPage({ kind: kindOf(page), n, url: urlOf(page, n), expected: bundled + n, steps, timeoutMs: 20 * 60_000, ...(profile ? { profile } : {}), ...(trace ? { trace } : {}) })) };
         results.push(res);
         console.error(
           `${page.padEnd(7)} n=${String(n).padStart(7)} run ${r + 1}: first draw ${(res.firstDrawMs / 1000).toFixed(2)} s, idle ${(res.idleMs / 1000).toFixed(2)} s, ` +

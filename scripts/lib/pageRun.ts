@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { launch } from '../../tests/e2e/harness';
 import { startProfile, stopProfile } from './profile';
+import { startTrace, stopTrace } from './trace';
 
 export type Kind = 'app' | 'bare';
 
@@ -144,6 +145,8 @@ export interface RunOptions {
   timeoutMs: number;
   /** Save CPU profiles of the load and of the steps as `<profile>-load.cpuprofile` / `-steps` and print their top functions. */
   profile?: string;
+  /** Save Chromium traces of the load and of the steps as `<trace>-load.json` / `-steps.json` and print the main thread's CPU per kind of task, per step. */
+  trace?: string;
 }
 
 /** Run one page in a fresh browser and measure it. */
@@ -158,6 +161,7 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     if (o.profile) await startProfile(cdp);
+    if (o.trace) await startTrace(browser, page);
     await page.goto(o.url);
     await page.waitForFunction(() => (window as unknown as { __bench: { idleAt: number | null } }).__bench.idleAt !== null, undefined, {
       timeout: o.timeoutMs,
@@ -208,6 +212,12 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
     }
     const rafs = () => page.evaluate(() => (window as unknown as { __bench: { rafs: number } }).__bench.rafs);
     const deckFrames = () => page.evaluate(() => (window as unknown as { __bench: { frames: number } }).__bench.frames);
+    if (o.trace) {
+      const kinds = await stopTrace(browser, `${o.trace}-load.json`);
+      const rows = Object.entries(kinds).sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${ms.toFixed(0).padStart(8)} ms  ${k}`);
+      console.error(`${o.kind} n=${o.n} main-thread CPU of the load, by task:\n${rows.join('\n')}`);
+      await startTrace(browser, page);
+    }
     for (let k = 0; k < o.steps; k++) {
       // Read outside the timed span: each read is a script run in the page.
       const d0 = await deckFrames();
@@ -227,6 +237,12 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
       result.quietWallMs.push(performance.now() - w0);
       result.quietCpuMs.push(((await metrics(cdp)).ThreadTime! - t0) * 1000);
       result.quietFrames.push((await rafs()) - f0);
+    }
+    if (o.trace) {
+      const kinds = await stopTrace(browser, `${o.trace}-steps.json`);
+      // Steps and quiet waits alternate: per step is both over the step count, the quiet half reported apart by the idle frames.
+      const rows = Object.entries(kinds).sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${(ms / o.steps).toFixed(2).padStart(8)} ms  ${k}`);
+      console.error(`${o.kind} n=${o.n} main-thread CPU per step and its quiet wait, by task:\n${rows.join('\n')}`);
     }
     // What the page holds, whenever its collectors last ran: a full collection in the page and every
     // worker (the metrics worker's join leaves garbage that V8 may or may not have collected yet).
