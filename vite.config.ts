@@ -13,10 +13,35 @@ function devWithoutCsp(): Plugin {
   };
 }
 
+/**
+ * The data the first picture needs (the basemap and the bundled geodata) is fetched by the app once its
+ * script has run; preload links in index.html start those requests beside the script's own, so the
+ * responses are in before the page's first busy stretch (React's first render, the map's WebGL context,
+ * the first frames) instead of queueing behind it.
+ */
+const FIRST_PICTURE_DATA = [/\/geodata\/[^/]+\.geojson$/, /\/geodata\/sources\.json$/, /\/world-atlas\/countries-50m\.json$/];
+
+function preloadFirstPictureData(): Plugin {
+  return {
+    name: 'preload-first-picture-data',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const files = Object.values(ctx.bundle ?? {}).filter(
+          (f) => f.type === 'asset' && f.originalFileNames.some((name) => FIRST_PICTURE_DATA.some((re) => re.test(`/${name}`))),
+        );
+        // `crossorigin` matches fetch()'s default (CORS mode, same-origin credentials), so fetch() takes the preloaded response.
+        return files.map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: '', href: `./${f.fileName}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
 // Relative base: the build is plain static files that work from any host and any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [react(), devWithoutCsp()],
+  plugins: [react(), devWithoutCsp(), preloadFirstPictureData()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2500,
