@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { GEODATA_FILES } from './src/domain/files';
 
 /**
  * The Content-Security-Policy lives in index.html and ships with the build. The dev server injects an
@@ -19,7 +20,7 @@ function devWithoutCsp(): Plugin {
  * responses are in before the page's first busy stretch (React's first render, the map's WebGL context,
  * the first frames) instead of queueing behind it.
  */
-const FIRST_PICTURE_DATA = [/\/geodata\/[^/]+\.geojson$/, /\/geodata\/sources\.json$/, /\/world-atlas\/countries-50m\.json$/];
+const FIRST_PICTURE_DATA = [...Object.values(GEODATA_FILES).map((f) => `/geodata/${f}`), '/world-atlas/countries-50m.json'];
 
 function preloadFirstPictureData(): Plugin {
   return {
@@ -29,7 +30,7 @@ function preloadFirstPictureData(): Plugin {
       order: 'post',
       handler(_html, ctx) {
         const files = Object.values(ctx.bundle ?? {}).filter(
-          (f) => f.type === 'asset' && f.originalFileNames.some((name) => FIRST_PICTURE_DATA.some((re) => re.test(`/${name}`))),
+          (f) => f.type === 'asset' && f.originalFileNames.some((name) => FIRST_PICTURE_DATA.some((end) => `/${name}`.endsWith(end))),
         );
         // `crossorigin` matches fetch()'s default (CORS mode, same-origin credentials), so fetch() takes the preloaded response.
         return files.map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: '', href: `./${f.fileName}` }, injectTo: 'head' as const }));

@@ -76,8 +76,9 @@ try {
       // Each round starts with a different page (app, bare, … then bare, …), so no page always goes first.
       const order = pages.map((_, k) => pages[(k + r) % pages.length]!);
       for (const page of order) {
-        const trace = args.includes('--trace') ? join(ROOT, `test-results/bench/${page}-${n}-run${r + 1}`) : undefined;
-        const profile = args.includes('--profile') ? join(ROOT, `test-results/bench/${page}-${n}-run${r + 1}`) : undefined;
+        const saved = join(ROOT, `test-results/bench/${page}-${n}-run${r + 1}`);
+        const trace = args.includes('--trace') ? saved : undefined;
+        const profile = args.includes('--profile') ? saved : undefined;
         const res = { page, ...(await runPage({ kind: kindOf(page), n, url: urlOf(page, n), expected: bundled + n, steps, timeoutMs: 20 * 60_000, ...(profile ? { profile } : {}), ...(trace ? { trace } : {}) })) };
         results.push(res);
         console.error(

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { launch } from '../../tests/e2e/harness';
 import { startProfile, stopProfile } from './profile';
-import { startTrace, stopTrace } from './trace';
+import { kindRows, startTrace, stopTrace } from './trace';
 
 export type Kind = 'app' | 'bare';
 
@@ -213,9 +213,7 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
     const rafs = () => page.evaluate(() => (window as unknown as { __bench: { rafs: number } }).__bench.rafs);
     const deckFrames = () => page.evaluate(() => (window as unknown as { __bench: { frames: number } }).__bench.frames);
     if (o.trace) {
-      const kinds = await stopTrace(browser, `${o.trace}-load.json`);
-      const rows = Object.entries(kinds).sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${ms.toFixed(0).padStart(8)} ms  ${k}`);
-      console.error(`${o.kind} n=${o.n} main-thread CPU of the load, by task:\n${rows.join('\n')}`);
+      console.error(`${o.kind} n=${o.n} main-thread CPU of the load, by task:\n${kindRows(await stopTrace(browser, `${o.trace}-load.json`))}`);
       await startTrace(browser, page);
     }
     for (let k = 0; k < o.steps; k++) {
@@ -239,10 +237,9 @@ export async function runPage(o: RunOptions): Promise<RunResult> {
       result.quietFrames.push((await rafs()) - f0);
     }
     if (o.trace) {
+      // The trace holds every step and the quiet wait after it: the totals over the step count.
       const kinds = await stopTrace(browser, `${o.trace}-steps.json`);
-      // Steps and quiet waits alternate: per step is both over the step count, the quiet half reported apart by the idle frames.
-      const rows = Object.entries(kinds).sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${(ms / o.steps).toFixed(2).padStart(8)} ms  ${k}`);
-      console.error(`${o.kind} n=${o.n} main-thread CPU per step and its quiet wait, by task:\n${rows.join('\n')}`);
+      console.error(`${o.kind} n=${o.n} main-thread CPU per step and its quiet wait, by task:\n${kindRows(kinds, o.steps)}`);
     }
     // What the page holds, whenever its collectors last ran: a full collection in the page and every
     // worker (the metrics worker's join leaves garbage that V8 may or may not have collected yet).

@@ -63,3 +63,11 @@ export async function stopTrace(browser: Browser, file: string): Promise<Record<
   }
   return out;
 }
+
+/** `kinds` as printable rows, largest first, each divided by `per` (1 for a total, the step count for a mean). */
+export function kindRows(kinds: Record<string, number>, per = 1): string {
+  return Object.entries(kinds)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, ms]) => `${(ms / per).toFixed(per === 1 ? 0 : 2).padStart(8)} ms  ${k}`)
+    .join('\n');
+}
