@@ -3,7 +3,7 @@
  * browser from a local font: no glyph server).
  */
 import { TextLayer } from '@deck.gl/layers';
-import { TEXT_FONT } from './style';
+import { TEXT_FONT, perItem } from './style';
 
 export interface PlaceLabel {
   name: string;
@@ -20,12 +20,12 @@ export function labelsLayer(data: PlaceLabel[]) {
     getPosition: (d) => d.position,
     getText: (d) => d.name,
     getSize: (d) => (d.capital ? 13 : d.rank <= 2 ? 12 : 11),
-    getColor: [60, 60, 60, 220],
+    getColor: perItem([60, 60, 60, 220]),
     ...TEXT_FONT,
     characterSet: 'auto',
     getTextAnchor: 'start',
     getAlignmentBaseline: 'center',
-    getPixelOffset: [5, 0],
+    getPixelOffset: perItem([5, 0]),
     outlineWidth: 2,
     outlineColor: [245, 243, 238, 230],
     pickable: false,

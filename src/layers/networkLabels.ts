@@ -8,7 +8,7 @@ import { TextLayer } from '@deck.gl/layers';
 import type { NodeFeature, RouteFeature, SightingFeature } from '../domain/schemas';
 import { placeLabels, type LabelCandidate, type LabelSide, type PlacedLabel } from './labelPlacement';
 import type { PlaceLabel } from './labels';
-import { TEXT_FONT } from './style';
+import { TEXT_FONT, perItem } from './style';
 
 /** Zoom from which the network's places are named. */
 export const NETWORK_LABELS_MIN_ZOOM = 6;
@@ -156,7 +156,7 @@ export function networkLabelsLayer(id: 'node-labels' | 'city-labels', data: Netw
     getPosition: (d) => d.position,
     getText: (d) => d.text,
     getSize: (d) => d.sizePx,
-    getColor: node ? [31, 35, 40, 255] : [60, 60, 60, 220],
+    getColor: perItem(node ? [31, 35, 40, 255] : [60, 60, 60, 220]),
     getTextAnchor: (d) => ANCHOR[d.side],
     getAlignmentBaseline: (d) => BASELINE[d.side],
     getPixelOffset: offset,

@@ -1,7 +1,7 @@
 /** Nodes (ports, crossings, hubs, ranges…) as glyphs by kind, coloured by kind. */
 import { TextLayer } from '@deck.gl/layers';
 import type { NodeFeature } from '../domain/schemas';
-import { NODE_GLYPHS, NODE_STYLE, TEXT_FONT } from './style';
+import { NODE_GLYPHS, NODE_STYLE, TEXT_FONT, perItem } from './style';
 
 /**
  * Minor stations (rail hubs that are no route's end) only matter when zoomed in; they go to their own
@@ -31,6 +31,7 @@ export function nodesLayer(data: readonly NodeFeature[], opts: { id?: string; hi
     ...TEXT_FONT,
     outlineWidth: 3,
     outlineColor: [255, 255, 255, 230],
+    getPixelOffset: perItem([0, 0]),
     getTextAnchor: 'middle',
     getAlignmentBaseline: 'center',
     updateTriggers: { getSize: opts.highlightId },

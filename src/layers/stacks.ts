@@ -5,7 +5,7 @@
  */
 import { CompositeLayer } from '@deck.gl/core';
 import { TextLayer } from '@deck.gl/layers';
-import { NODE_GLYPHS, TEXT_FONT, type RGBA } from './style';
+import { NODE_GLYPHS, TEXT_FONT, perItem, type RGBA } from './style';
 
 /** One count badge: where, how many, and a report id there (what a pick answers with). */
 export interface CountBadge {
@@ -40,10 +40,12 @@ class CountBadgeLayer extends CompositeLayer<CountBadgeProps> {
       data: data as CountBadge[],
       pickable: this.props.pickable,
       getPosition: (b: CountBadge) => b.position,
-      getPixelOffset: offset,
+      getPixelOffset: perItem(offset),
       ...TEXT_FONT,
       getTextAnchor: 'middle' as const,
       getAlignmentBaseline: 'center' as const,
+      // Accessors are compared by their triggers, not by identity: these follow the props they read.
+      updateTriggers: { getPixelOffset: offset, getColor: fill },
     };
     return [
       new TextLayer<CountBadge>(this.getSubLayerProps({ id: 'disc' }), {
@@ -53,7 +55,7 @@ class CountBadgeLayer extends CompositeLayer<CountBadgeProps> {
         getText: () => DISC,
         characterSet: NODE_GLYPHS,
         getSize: (b: CountBadge) => discSize(b.count),
-        getColor: fill,
+        getColor: perItem(fill),
         outlineWidth: 2,
         outlineColor: [255, 255, 255, 255],
       }),
@@ -61,8 +63,8 @@ class CountBadgeLayer extends CompositeLayer<CountBadgeProps> {
         ...common,
         getText: (b: CountBadge) => String(b.count),
         characterSet: '0123456789',
-        getSize: 11,
-        getColor: STACK_BADGE.text,
+        getSize: perItem(11),
+        getColor: perItem(STACK_BADGE.text),
       }),
     ];
   }

@@ -93,6 +93,16 @@ export const CHANGE_STYLE: Record<ChangeKind, { colour: RGBA; label: string }> =
 };
 
 /**
+ * A constant given to a text layer as a per-item accessor. Every text layer gives its colour, size and
+ * pixel offset per item, whatever their values: all text is drawn by one shader program, but a layer with
+ * a constant attribute binds a different vertex layout, and under software WebGL (SwiftShader) each
+ * layout of a program is compiled again. Measured at the default view: the GPU process's CPU to the first
+ * picture 1.39 s → 1.32 s, map idle 2.08 s → 2.00 s.
+ * @example getColor: perItem([60, 60, 60, 220])
+ */
+export const perItem = <T>(value: T) => (): T => value;
+
+/**
  * One font-atlas setting for every TextLayer (labels, node glyphs): deck.gl keys its atlas cache on the
  * font settings, not on the characters, so layers that agree here share one atlas and only add glyphs.
  */
