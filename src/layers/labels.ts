@@ -3,7 +3,7 @@
  * browser from a local font: no glyph server).
  */
 import { TextLayer } from '@deck.gl/layers';
-import { TEXT_FONT, perItem } from './style';
+import { NOT_PICKED, TEXT_FONT, perItem } from './style';
 
 export interface PlaceLabel {
   name: string;
@@ -28,6 +28,6 @@ export function labelsLayer(data: PlaceLabel[]) {
     getPixelOffset: perItem([5, 0]),
     outlineWidth: 2,
     outlineColor: [245, 243, 238, 230],
-    pickable: false,
+    ...NOT_PICKED,
   });
 }

@@ -8,7 +8,7 @@ import { TextLayer } from '@deck.gl/layers';
 import type { NodeFeature, RouteFeature, SightingFeature } from '../domain/schemas';
 import { placeLabels, type LabelCandidate, type LabelSide, type PlacedLabel } from './labelPlacement';
 import type { PlaceLabel } from './labels';
-import { TEXT_FONT, perItem } from './style';
+import { NOT_PICKED, TEXT_FONT, perItem } from './style';
 
 /** Zoom from which the network's places are named. */
 export const NETWORK_LABELS_MIN_ZOOM = 6;
@@ -165,6 +165,6 @@ export function networkLabelsLayer(id: 'node-labels' | 'city-labels', data: Netw
     characterSet: 'auto',
     outlineWidth: 2,
     outlineColor: [255, 255, 255, 235],
-    pickable: false,
+    ...NOT_PICKED,
   });
 }

@@ -5,7 +5,7 @@
  * are drawn under the dots. Data comes in as arguments.
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { RGBA } from './style';
+import { NOT_PICKED, type RGBA } from './style';
 import { PASS_ALL } from './sightings';
 
 export interface PrecisionHalo {
@@ -66,7 +66,7 @@ export function precisionLayer(halos: readonly PrecisionHalo[], zoom: number, op
     // deck.gl's LayerDataSource type does not list binary `{ length, attributes }` data, which it supports.
     data: last.data as unknown as never,
     visible: (opts.visible ?? true) && halos.length > 0,
-    pickable: false,
+    ...NOT_PICKED,
     stroked: true,
     filled: true,
     radiusUnits: 'pixels',

@@ -6,7 +6,7 @@
 import type { Accessor } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { DataFilterExtensionProps } from '@deck.gl/extensions';
-import type { RGBA } from './style';
+import { NOT_PICKED, type RGBA } from './style';
 import { PASS_ALL } from './sightings';
 
 /** A point a ring is drawn around. */
@@ -33,7 +33,7 @@ export function ringLayer<T extends RingPoint>(id: string, points: readonly T[],
     id,
     data: points as T[],
     visible: points.length > 0,
-    pickable: false,
+    ...NOT_PICKED,
     stroked: true,
     filled: style.fill !== undefined,
     radiusUnits: 'pixels',

@@ -1,6 +1,6 @@
 /** A ring around the selected (and the hovered) sighting or node, drawn above everything else. */
 import { ScatterplotLayer } from '@deck.gl/layers';
-import { HIGHLIGHT } from './style';
+import { HIGHLIGHT, NOT_PICKED } from './style';
 
 export interface Marker {
   position: [number, number];
@@ -11,7 +11,7 @@ export function selectionLayer(markers: Marker[]) {
   return new ScatterplotLayer<Marker>({
     id: 'selection',
     data: markers,
-    pickable: false,
+    ...NOT_PICKED,
     stroked: true,
     filled: false,
     radiusUnits: 'pixels',

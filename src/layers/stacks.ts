@@ -5,7 +5,7 @@
  */
 import { CompositeLayer } from '@deck.gl/core';
 import { TextLayer } from '@deck.gl/layers';
-import { NODE_GLYPHS, TEXT_FONT, perItem, type RGBA } from './style';
+import { NODE_GLYPHS, NOT_PICKED, TEXT_FONT, perItem, type RGBA } from './style';
 
 /** One count badge: where, how many, and a report id there (what a pick answers with). */
 export interface CountBadge {
@@ -51,7 +51,7 @@ class CountBadgeLayer extends CompositeLayer<CountBadgeProps> {
       new TextLayer<CountBadge>(this.getSubLayerProps({ id: 'disc' }), {
         ...common,
         // A glyph's quad is wider than the disc it shows: picked, it would cover dots beside the badge.
-        pickable: false,
+        ...NOT_PICKED,
         getText: () => DISC,
         characterSet: NODE_GLYPHS,
         getSize: (b: CountBadge) => discSize(b.count),

@@ -92,15 +92,24 @@ export const CHANGE_STYLE: Record<ChangeKind, { colour: RGBA; label: string }> =
   withdrawn: { colour: [110, 110, 110, 255], label: 'Withdrawn since the link (where it stood)' },
 };
 
-/**
- * A constant given to a text layer as a per-item accessor. Every text layer gives its colour, size and
- * pixel offset per item, whatever their values: all text is drawn by one shader program, but a layer with
- * a constant attribute binds a different vertex layout, and under software WebGL (SwiftShader) each
- * layout of a program is compiled again. Measured at the default view: the GPU process's CPU to the first
- * picture 1.39 s → 1.32 s, map idle 2.08 s → 2.00 s.
- * @example getColor: perItem([60, 60, 60, 220])
+/*
+ * One vertex layout per shader program. All text is drawn by one program, and the points, halos and rings
+ * by another; but a layer that gives an attribute as a constant, or has no picking colours, binds a
+ * different vertex layout of its program, and software WebGL (SwiftShader) compiles each layout again,
+ * at start, on the CPU. So text layers give colour, size and pixel offset per item whatever their values
+ * (`perItem`), and layers that are not picked still carry picking colours (`NOT_PICKED`). Measured at the
+ * default view, GPU process CPU to the first picture: 1.39 s with both kinds of layout, 1.32 s with
+ * per-item text attributes, 1.15 s with picking colours on every layer as well.
  */
+
+/** A constant given as a per-item accessor (see above). @example getColor: perItem([60, 60, 60, 220]) */
 export const perItem = <T>(value: T) => (): T => value;
+
+/**
+ * Not pickable, with picking colours all the same: deck.gl keeps a picking buffer for a layer that names
+ * a highlighted object, and -1 names none, so nothing is ever highlighted.
+ */
+export const NOT_PICKED = { pickable: false, highlightedObjectIndex: -1 } as const;
 
 /**
  * One font-atlas setting for every TextLayer (labels, node glyphs): deck.gl keys its atlas cache on the
