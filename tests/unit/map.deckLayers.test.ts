@@ -100,6 +100,28 @@ describe('deckLayers', () => {
     const p = props('node-labels');
     expect([p.fontFamily, p.fontWeight, p.fontSettings]).toEqual([TEXT_FONT.fontFamily, 600, TEXT_FONT.fontSettings]);
   });
+  test('within a program every layer binds one vertex layout: text gives colour, size and offset per item, and every layer keeps picking colours', () => {
+    const halo = { position: [40, 50] as [number, number], radiusKm: 100, precision: 'region' as const };
+    const badge = { position: [40, 50] as [number, number], count: 3, id: 's-001' };
+    const all = [
+      ...deckLayers(inputs({ halos: [halo], stacks: [badge], stations: allNodes.slice(5, 7) as NodeFeature[], markers: [{ position: [40, 50], kind: 'selected' }] })),
+      ...deckLayers(inputs({ network: near })),
+      ringLayer('r', [{ position: [1, 2] }], { radius: 3, width: 1, colour: [0, 0, 0, 255] }),
+    ];
+    // The count badge's disc and count are text layers of its own (see src/layers/stacks.ts).
+    const badges = all.filter((l) => l.id === 'stacks').flatMap((l) => (l as unknown as { renderLayers(): Layer[] }).renderLayers());
+    expect(badges).toHaveLength(2);
+    const text = [...all.filter((l) => l.constructor.name === 'TextLayer'), ...badges];
+    expect([...new Set(text.map((l) => l.id))].sort()).toEqual(['city-labels', 'labels', 'node-labels', 'nodes', 'stacks-count', 'stacks-disc', 'stations']);
+    for (const l of text) {
+      const p = l.props as unknown as Record<string, unknown>;
+      expect([typeof p.getColor, typeof p.getSize, typeof p.getPixelOffset], l.id).toEqual(['function', 'function', 'function']);
+    }
+    for (const l of [...all, ...badges]) {
+      // deck.gl keeps a picking buffer for a pickable layer and for one that names a highlighted object.
+      expect(l.props.pickable || Number.isInteger(l.props.highlightedObjectIndex), l.id).toBe(true);
+    }
+  });
   test('every point layer (dots, halos, rings) carries the dots\' one filter extension, and halos and rings pass the filter', () => {
     const halo = { position: [40, 50] as [number, number], radiusKm: 100, precision: 'region' as const };
     const ls = deckLayers(inputs({ halos: [halo] }));
