@@ -6,12 +6,13 @@ import globals from 'globals';
 
 const ours = (dirs) => dirs.flatMap((d) => [`../${d}`, `../${d}/*`, `../../${d}`, `../../${d}/*`]);
 const MAPLIBRE_ONLY_IN_MAP = { name: 'maplibre-gl', message: 'Only src/map talks to MapLibre.' };
+const ZOD_THROUGH_DOMAIN = { name: 'zod', message: "Import z from src/domain/zod.ts: it tells zod that the page allows no eval." };
 const forbid = (files, dirs, why) => ({
   files,
   rules: {
     'no-restricted-imports': [
       'error',
-      { paths: [MAPLIBRE_ONLY_IN_MAP], patterns: dirs.length ? [{ group: ours(dirs), message: why }] : [] },
+      { paths: [MAPLIBRE_ONLY_IN_MAP, ZOD_THROUGH_DOMAIN], patterns: dirs.length ? [{ group: ours(dirs), message: why }] : [] },
     ],
   },
 });
@@ -35,4 +36,6 @@ export default tseslint.config(
   forbid(['src/state/**', 'src/url/**'], ['layers', 'map', 'ui'], 'state and url import only domain, metrics and io.'),
   forbid(['src/layers/**'], ['metrics', 'io', 'state', 'url', 'map', 'ui'], 'layers import only domain; results come in as arguments.'),
   forbid(['src/ui/**'], [], ''),
+  { files: ['src/map/**', 'src/*.tsx'], rules: { 'no-restricted-imports': ['error', { paths: [ZOD_THROUGH_DOMAIN] }] } },
+  { files: ['src/domain/zod.ts'], rules: { 'no-restricted-imports': ['error', { paths: [MAPLIBRE_ONLY_IN_MAP] }] } },
 );

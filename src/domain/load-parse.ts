@@ -2,7 +2,7 @@
  * First pass of loading: shape checks. Each file is parsed feature by feature against its zod schema;
  * a malformed feature is skipped and reported (file, feature id, dotted field, message), never thrown.
  */
-import type { z } from 'zod';
+import type { z } from './zod';
 import { Source } from './schemas';
 import type { GeodataError } from './types';
 

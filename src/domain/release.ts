@@ -4,7 +4,7 @@
  * release corrected or withdrew, so an older version can be rebuilt from the current files
  * (`releaseRebuild.ts`) and compared (`releaseDiff.ts`).
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { GEODATA_FILES } from './files';
 import { contentHash, recordHash } from './hash';
 import type { GeodataFiles } from './load';

@@ -3,7 +3,7 @@
  * likelihoods, indicators bound to map metrics with watch/warning thresholds and weights, and the
  * early-warning signposts. Each indicator quotes the brief and explains its binding in `rationale`.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { Category, Confidence, Id, IsoDate, NodeKind, SourceKind } from './schemas';
 
 export const Likelihood = z.enum(['high', 'medium', 'low-medium', 'low']);

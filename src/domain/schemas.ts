@@ -3,7 +3,7 @@
  * inferred types. Dates keep the precision of the report: `YYYY-MM-DD`, or `YYYY-MM` where only the
  * month is known.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 /** `YYYY-MM-DD` or `YYYY-MM`, a real calendar date. */
 export const IsoDate = z

@@ -6,7 +6,7 @@
  * GeoJSON exports carry the same member, so they open the same way. Pure: features and metadata in, text
  * out; a foreign member in, a checked saved view (or null) out.
  */
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import type { Feature, Geometry } from 'geojson';
 import { exportGeoJSON } from './geojsonExport';
 import type { ExportMeta } from './exportMeta';

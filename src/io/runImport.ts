@@ -3,7 +3,7 @@
  * request, pick the format, parse, check every report against the domain schema, and report
  * progress and the result as messages. Nothing that fails the schema leaves this function.
  */
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import { Confidence, SightingFeature, Source } from '../domain/schemas';
 import { parseCSVImport } from './csvImport';
 import { parseGeoJSONImport } from './formats/geojson';

@@ -8,7 +8,7 @@
  * The defaults are part of link format v1: keys equal to a default are left out of links, so changing a
  * default changes what old links mean and needs a new version with a migration.
  */
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import { CATEGORIES, Category, Confidence, Id, LocationPrecision, SOURCE_KINDS, SourceKind } from '../domain/schemas';
 
 /** Current link format version (`v=` in the hash). */

@@ -53,6 +53,10 @@ export async function openApp(
     acceptDownloads: true,
     bypassCSP: opts.bypassCSP ?? false,
   });
+  // A refusal by the page's Content-Security-Policy is an error too (the browser itself logs none for some).
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP refused ${e.violatedDirective} (${e.blockedURI}) at ${e.sourceFile}:${e.lineNumber}`)),
+  );
   const page = await context.newPage();
   await opts.setup?.(page);
   const consoleErrors: string[] = [];
